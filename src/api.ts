@@ -1,0 +1,121 @@
+/**
+ * The HTTP client of the comments service, shared by `<rw-comments>`, `<rw-comment-count>` and
+ * `<rw-moderation>`. Every failure becomes an `ApiError` with a code an element can explain to a
+ * reader: `network` (unreachable), `timeout`, `rate-limited` (with `retryAfter` seconds),
+ * `invalid` (422, with per-field messages), `unauthorized`, `not-found`, `server`.
+ */
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+export interface CommentPage {
+  thread: string;
+  total: number;
+  comments: Comment[];
+  nextCursor: string | null;
+}
+export type CommentStatus = 'pending' | 'approved' | 'rejected';
+export interface PostedComment {
+  id: string;
+  status: CommentStatus;
+  token: string;
+}
+export interface NewComment {
+  author: string;
+  email: string;
+  text: string;
+  parentId?: string;
+  [extra: string]: unknown;
+}
+export interface PendingComment extends Comment {
+  thread: string;
+  email: string;
+  status: CommentStatus;
+}
+export type Reason = 'profanity' | 'threat' | 'personal-attack' | 'vulgarity' | 'abuse' | 'promotion' | 'off-topic';
+export const REASONS: readonly Reason[] = ['profanity', 'threat', 'personal-attack', 'vulgarity', 'abuse', 'promotion', 'off-topic'];
+
+export class ApiError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+    public status = 0,
+    public fields: Record<string, string> = {},
+    public retryAfter = 0,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const CODES: Record<number, string> = { 401: 'unauthorized', 404: 'not-found', 413: 'too-large', 422: 'invalid', 429: 'rate-limited' };
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+  /** Milliseconds before the request is abandoned with a `timeout` error. */
+  timeout?: number;
+}
+
+export async function request<T>(endpoint: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(endpoint.replace(/\/+$/, '') + path, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(options.timeout ?? 15000),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new ApiError(timedOut ? 'timeout' : 'network', String((error as Error)?.message ?? error));
+  }
+  let data: any = null;
+  try {
+    data = await response.json();
+  } catch {
+    /* an empty or non-JSON body is judged by its status below */
+  }
+  if (response.ok && data !== null) return data as T;
+  const problem = data?.error ?? {};
+  throw new ApiError(
+    CODES[response.status] ?? (response.ok ? 'invalid-json' : response.status >= 500 ? 'server' : `http-${response.status}`),
+    problem.message ?? `${response.status} ${response.statusText}`,
+    response.status,
+    problem.fields ?? {},
+    Number(response.headers.get('retry-after')) || 0,
+  );
+}
+
+const thread = (id: string) => `/threads/${encodeURIComponent(id)}`;
+
+export const api = {
+  comments: (endpoint: string, id: string, query: { sort?: 'oldest' | 'newest'; limit?: number; cursor?: string | null }) => {
+    const params = new URLSearchParams();
+    if (query.sort) params.set('sort', query.sort);
+    if (query.limit) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    return request<CommentPage>(endpoint, `${thread(id)}/comments?${params}`);
+  },
+  post: (endpoint: string, id: string, comment: NewComment, idempotencyKey: string) =>
+    request<PostedComment>(endpoint, `${thread(id)}/comments`, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
+  status: (endpoint: string, id: string, token: string) =>
+    request<{ status: CommentStatus; reason?: Reason }>(endpoint, `/comments/${encodeURIComponent(id)}/status`, { token }),
+  counts: (endpoint: string, threads: string[]) =>
+    request<{ counts: Record<string, number> }>(endpoint, '/counts', { body: { threads } }),
+  queue: (endpoint: string, token: string) =>
+    request<{ comments: PendingComment[] }>(endpoint, '/moderation/comments?status=pending', { token }),
+  decide: (endpoint: string, token: string, id: string, decision: 'approve' | 'reject', reason?: Reason) =>
+    request<{ id: string; status: CommentStatus; reason?: Reason }>(endpoint, `/moderation/comments/${encodeURIComponent(id)}/decision`, {
+      token,
+      body: { decision, reason },
+    }),
+};

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+/**
+ * The public token set (`--rw-*`), shared by every element, resolved once into private
+ * `--_rw-*` internals with our defaults. Colours use `light-dark()`, so the element's
+ * `color-scheme` (set from the theme below) picks the light or dark value.
+ */
+export const tokens = css`
+  :host {
+    color-scheme: light dark;
+    --_rw-font-headline: var(--rw-font-headline, Georgia, 'Noto Serif', 'Times New Roman', serif);
+    --_rw-font-body: var(--rw-font-body, Georgia, 'Noto Serif', 'Noto Naskh Arabic', 'Times New Roman', serif);
+    --_rw-font-ui: var(
+      --rw-font-ui,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      'Noto Sans Arabic',
+      sans-serif
+    );
+    --_rw-color-text: var(--rw-color-text, light-dark(#1b1b1b, #ebebeb));
+    --_rw-color-muted: var(--rw-color-muted, light-dark(#595959, #a9a9a9));
+    --_rw-color-accent: var(--rw-color-accent, light-dark(#a4261d, #ff9a8f));
+    --_rw-color-on-accent: var(--rw-color-on-accent, light-dark(#ffffff, #1b1b1b));
+    --_rw-color-surface: var(--rw-color-surface, light-dark(#ffffff, #17191c));
+    --_rw-color-subtle: var(--rw-color-subtle, light-dark(#f4f2ee, #22252a));
+    --_rw-color-border: var(--rw-color-border, light-dark(#d6d3cd, #3b3f45));
+    --_rw-color-danger: var(--rw-color-danger, light-dark(#b00020, #ff8a8a));
+    --_rw-space: var(--rw-space, 1rem);
+    --_rw-radius: var(--rw-radius, 0.5rem);
+    --_rw-measure: var(--rw-measure, 68ch);
+    --_rw-focus: var(--rw-color-focus, light-dark(#0b57d0, #8ab4f8));
+    color: var(--_rw-color-text);
+    font-family: var(--_rw-font-ui);
+    box-sizing: border-box;
+  }
+  :host(:state(light)) {
+    color-scheme: light;
+  }
+  :host(:state(dark)) {
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .vh {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** Buttons and form controls, the same in every element. */
+export const controls = css`
+  button,
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    letter-spacing: normal;
+    text-transform: none;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.35em;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.35em 0.9em;
+    border: 1px solid var(--_rw-color-border);
+    border-radius: var(--_rw-radius);
+    background: var(--_rw-color-surface);
+    cursor: pointer;
+    line-height: 1.2;
+  }
+  button.primary {
+    background: var(--_rw-color-accent);
+    border-color: var(--_rw-color-accent);
+    color: var(--_rw-color-on-accent);
+    font-weight: 600;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_rw-focus);
+    outline-offset: 2px;
+  }
+`;
