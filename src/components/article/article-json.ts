@@ -40,8 +40,10 @@ const list = <T>(value: T | T[] | undefined): T[] => (value == null ? [] : Array
 export async function loadArticle(src: string): Promise<ArticleView> {
   let code = 'network';
   let data: NewsArticleJSON;
+  let base = src;
   try {
     const response = await fetch(src);
+    base = response.url;
     if (!response.ok) throw (code = `http-${response.status}`);
     code = 'invalid-json';
     data = await response.json();
@@ -62,13 +64,15 @@ export async function loadArticle(src: string): Promise<ArticleView> {
     dateline.textContent = `${data.dateline} `;
     (body.querySelector('p') ?? body).prepend(dateline);
   }
-  return (el, teaser) => view(el, teaser, data, body);
+  // Addresses in the JSON are relative to the JSON file, not to the page.
+  const url = (value: unknown) => safeUrl(value, base);
+  return (el, teaser) => view(el, teaser, data, body, url);
 }
 
-function view(el: RwArticle, teaser: boolean, data: NewsArticleJSON, body: DocumentFragment): TemplateResult {
+function view(el: RwArticle, teaser: boolean, data: NewsArticleJSON, body: DocumentFragment, url: (value: unknown) => string | undefined): TemplateResult {
   const l = el.locale;
   const image = list(data.image).map((i) => (typeof i === 'string' ? { url: i } : i))[0];
-  const src = safeUrl(image?.url ?? image?.contentUrl);
+  const src = url(image?.url ?? image?.contentUrl);
   const credit = image?.creditText;
   const figure = src
     ? html`<figure part="figure" class="figure">
@@ -82,7 +86,7 @@ function view(el: RwArticle, teaser: boolean, data: NewsArticleJSON, body: Docum
       </figure>`
     : nothing;
   const headline = html`<div part="headline" class="headline" role="heading" aria-level=${el.headingLevel ?? (teaser ? 3 : 2)}>
-    ${el.headline(teaser, data.headline, data.url)}
+    ${el.headline(teaser, data.headline, url(data.url))}
   </div>`;
   if (teaser) return el.card(teaser, html`${figure}${headline}<p part="summary" class="summary">${data.description}</p>`);
   const authors = list(data.author).filter((a) => a?.name);
@@ -96,8 +100,8 @@ function view(el: RwArticle, teaser: boolean, data: NewsArticleJSON, body: Docum
               ><span
                 >${l.t('articleBy')}
                 ${authors.map((a, i) => {
-                  const url = safeUrl(a.url);
-                  return html`${i ? ', ' : ''}${url ? html`<a href=${url}>${a.name}</a>` : a.name}`;
+                  const href = url(a.url);
+                  return html`${i ? ', ' : ''}${href ? html`<a href=${href}>${a.name}</a>` : a.name}`;
                 })}</span
               ></span
             >`

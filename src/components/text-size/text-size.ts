@@ -78,8 +78,9 @@ export class RwTextSize extends LitElement {
 
   private button(part: string, short: string, name: string, off: boolean, step: -1 | 0 | 1) {
     // Visible text first, then the longer name: the accessible name contains what is shown.
+    // <bdi> keeps "A+" from turning into "+A" on a right-to-left page.
     return html`<button type="button" part="button ${part}" aria-disabled=${off} @click=${() => this.change(step)}>
-      ${short}<span class="vh"> ${name}</span>
+      <bdi>${short}</bdi><span class="vh"> ${name}</span>
     </button>`;
   }
 
