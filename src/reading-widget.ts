@@ -5,3 +5,7 @@
  */
 
 export * from './index.js';
+import { define } from './define.js';
+import { RwComments, RwCommentCount } from './index.js';
+define('rw-comments', RwComments);
+define('rw-comment-count', RwCommentCount);

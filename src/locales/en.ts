@@ -68,6 +68,7 @@ const en = {
   statusRejectedReason: 'Not published: {reason}',
   postedThanks: 'Thank you. Your comment will appear once a moderator approves it.',
   yourComment: 'Your comment',
+  commentDismiss: 'Dismiss',
 
   // <rw-moderation>
   moderationHeading: 'Moderation queue',
