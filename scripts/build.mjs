@@ -24,7 +24,8 @@ async function bundle(entry, fileName) {
       target: 'es2022',
       minify: true,
       lib: { entry, formats: ['es'], fileName: () => fileName },
-      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      // Vite 8 leaves ES library output unminified (whitespace kept) unless the output asks for it.
+      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
     },
   });
 }
