@@ -85,6 +85,7 @@ const en = {
   moderationRejected: 'Rejected the comment by {author}.',
   moderationPendingCount: { one: '{n} comment waiting', other: '{n} comments waiting' },
   moderationRefresh: 'Refresh',
+  moderationError: 'The comments service did not answer. Try again.',
   moderationKeys: 'Keys: J and K move between comments, A approves, R rejects.',
 };
 
