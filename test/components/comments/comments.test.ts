@@ -1,0 +1,385 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/reading-widget.js';
+import type { RwComments } from '../../../src/components/comments/comments.js';
+import {
+  approve,
+  disposeServer,
+  pending,
+  post,
+  reject,
+  restartServer,
+  seed,
+  startServer,
+  stopServer,
+  uniqueThread,
+  type TestServer,
+} from '../../support/comments-server.js';
+import { $, $$, deepActive, text, type } from '../../support/dom.js';
+
+let server: TestServer;
+
+before(async function () {
+  this.timeout(60000);
+  server = await startServer();
+});
+after(async () => {
+  await disposeServer(server);
+});
+beforeEach(() => localStorage.clear());
+afterEach(() => fixtureCleanup());
+
+/** A comments element that loads its list at once, resolved when that list is shown. */
+async function mount(thread: string, attrs: { sort?: string; pageSize?: number; endpoint?: string } = {}) {
+  const el = await fixture<RwComments>(
+    html`<rw-comments thread=${thread} endpoint=${attrs.endpoint ?? server.endpoint} loading="eager" sort=${attrs.sort ?? 'newest'}
+      page-size=${attrs.pageSize ?? 20}></rw-comments>`,
+  );
+  await waitUntil(() => el.phase === 'ready' || el.phase === 'error', 'the list never loaded', { timeout: 10000 });
+  await el.updateComplete;
+  return el;
+}
+
+/**
+ * A comments element far below the viewport: its list is never fetched (lazy), so the browser
+ * cannot cache the thread's list before the test is ready to look at it.
+ */
+async function mountBelow(thread: string) {
+  const wrapper = await fixture(html`<div><div style="block-size: 4000px"></div><rw-comments thread=${thread} endpoint=${server.endpoint}></rw-comments></div>`);
+  const el = wrapper.querySelector('rw-comments')!;
+  await el.updateComplete;
+  return el;
+}
+
+function fill(el: RwComments, text = 'A thoughtful remark.', author = 'Rêzan', email = 'rezan@example.com') {
+  type(el, 'text', text);
+  type(el, 'author', author);
+  type(el, 'email', email);
+}
+
+const submit = (el: RwComments) => $(el, '[part~=submit]').click();
+const articles = (el: RwComments) => $$(el, 'article[part~=comment]');
+const texts = (el: RwComments) => articles(el).map((a) => text(a.querySelector('[part=text]')));
+
+async function posted(el: RwComments) {
+  const event = await oneEvent(el, 'rw-comment-posted');
+  await el.updateComplete;
+  return event.detail;
+}
+
+describe('rw-comments', () => {
+  it('shows the heading, notice, guidelines and an empty list', async () => {
+    const el = await mount(uniqueThread());
+    expect(text($(el, '[part=heading]'))).to.equal('0 comments');
+    expect(text($(el, '[part=notice]'))).to.contain('moderate every comment');
+    expect($$(el, '[part=guidelines] li')).to.have.length(7);
+    expect(text($(el, 'section'))).to.contain('No comments yet');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a publisher replace the guidelines through the slot', async () => {
+    const el = await fixture<RwComments>(html`<rw-comments thread=${uniqueThread()} endpoint=${server.endpoint}>
+      <p slot="guidelines">Our house rules.</p></rw-comments>`);
+    const slot = $<HTMLSlotElement>(el, 'slot[name=guidelines]');
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Our house rules.']);
+  });
+
+  it('does not fetch the list until it is near the viewport, and reserves its space', async () => {
+    const el = await mountBelow(uniqueThread());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(el.phase).to.equal('');
+    expect($(el, 'section').getBoundingClientRect().height).to.be.at.least(200);
+    el.scrollIntoView();
+    await waitUntil(() => el.phase === 'ready', 'the list did not load once visible');
+  });
+
+  it('posts, shows the pending comment, and lists it once approved', async () => {
+    const thread = uniqueThread();
+    const el = await mountBelow(thread);
+    fill(el, 'First!\nSecond line.');
+    submit(el);
+    const detail = await posted(el);
+    expect(detail.status).to.equal('pending');
+    const mine = $(el, '[part~=mine]');
+    expect(text(mine.querySelector('[part=status]'))).to.equal('Awaiting moderation');
+    expect(mine.querySelector('[part=text]')!.textContent).to.equal('First!\nSecond line.');
+    expect(deepActive()).to.equal(mine);
+    expect(text($(el, 'form [role=status]'))).to.contain('Thank you');
+    expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('');
+    expect(($(el, '#author') as HTMLInputElement).value).to.equal('Rêzan');
+    await expect(el).to.be.accessible();
+
+    // Still shown after a reload, from what the service answered.
+    fixtureCleanup();
+    const again = await mountBelow(thread);
+    await waitUntil(() => again.mine.length === 1);
+    expect(text($(again, '[part~=mine] [part=status]'))).to.equal('Awaiting moderation');
+
+    await approve(server, detail.id);
+    fixtureCleanup();
+    const listed = await mount(thread);
+    expect(text($(listed, '[part=heading]'))).to.equal('1 comment');
+    expect(texts(listed)).to.deep.equal(['First!\nSecond line.']);
+    expect($(listed, '[part~=mine]')).to.equal(null);
+    expect(localStorage.getItem(`rw-mine:${thread}`)).to.equal(null);
+    const date = $(listed, 'time[part=date]');
+    expect(Number.isNaN(Date.parse(date.getAttribute('datetime')!))).to.equal(false);
+    expect(getComputedStyle($(listed, '[part=text]')).whiteSpace).to.equal('pre-line');
+    await expect(listed).to.be.accessible();
+  });
+
+  it('shows a rejection with the guideline until the reader dismisses it', async () => {
+    const thread = uniqueThread();
+    const el = await mountBelow(thread);
+    fill(el, 'Buy my book at my shop!');
+    submit(el);
+    const { id } = await posted(el);
+    await reject(server, id, 'promotion');
+    fixtureCleanup();
+    const again = await mountBelow(thread);
+    await waitUntil(() => again.mine[0]?.status === 'rejected', 'the rejection was not fetched');
+    await again.updateComplete;
+    expect(text($(again, '[part~=mine] [part=status]'))).to.equal('Not published: commercial or personal promotion');
+    await expect(again).to.be.accessible();
+    $(again, '[part~=mine] button').click();
+    await again.updateComplete;
+    expect($(again, '[part~=mine]')).to.equal(null);
+    expect(localStorage.getItem(`rw-mine:${thread}`)).to.equal(null);
+  });
+
+  it('checks the fields before sending and focuses the first invalid one', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    submit(el);
+    await waitUntil(() => $(el, '[aria-invalid=true]'));
+    const textarea = $(el, '#text');
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()).to.equal(textarea);
+    for (const id of ['text', 'author', 'email']) {
+      const field = $(el, `#${id}`);
+      expect(field.getAttribute('aria-required')).to.equal('true');
+      const described = field.getAttribute('aria-describedby')!.split(' ');
+      expect(described).to.include(`${id}-error`);
+      expect(text($(el, `#${id}-error`))).to.equal('Please fill in this field.');
+    }
+    expect($(el, '#email').getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect(text($(el, 'label[for=author]'))).to.equal('Name Required');
+    expect(text($(el, 'label[for=email]'))).to.equal('Email Required');
+    await expect(el).to.be.accessible();
+
+    fill(el, 'Fine text', 'Ava', 'not-an-address');
+    expect($(el, '#text').getAttribute('aria-invalid')).to.equal('false');
+    submit(el);
+    await waitUntil(() => $(el, '#email-error'));
+    expect(text($(el, '#email-error'))).to.equal('Enter an email address like name@example.com.');
+    expect(deepActive()).to.equal($(el, '#email'));
+
+    type(el, 'email', 'ava@example.com');
+    type(el, 'author', 'x'.repeat(81));
+    submit(el);
+    await waitUntil(() => $(el, '#author-error'));
+    expect(text($(el, '#author-error'))).to.equal('Use at most 80 characters.');
+    expect((await pending(server)).filter((c) => c.thread === thread)).to.have.length(0);
+  });
+
+  it('shows the characters left near the limit and announces it sparingly', async () => {
+    const el = await mount(uniqueThread());
+    type(el, 'text', 'x'.repeat(4400));
+    await el.updateComplete;
+    expect($(el, '[part=counter]')).to.equal(null);
+    type(el, 'text', 'x'.repeat(4600));
+    await el.updateComplete;
+    expect(text($(el, '[part=counter]'))).to.equal('400 characters left');
+    expect($(el, '#text').getAttribute('aria-describedby')).to.equal('text-hint');
+    expect(text($(el, 'form [role=status]'))).to.equal('400 characters left');
+    type(el, 'text', 'x'.repeat(4601));
+    await el.updateComplete;
+    expect(text($(el, 'form [role=status]'))).to.equal('400 characters left');
+    type(el, 'text', 'x'.repeat(5003));
+    await el.updateComplete;
+    expect(text($(el, '[part=counter]'))).to.equal('0 characters left');
+  });
+
+  it('maps the service’s 422 field errors onto the form', async () => {
+    const el = await mount(uniqueThread());
+    fill(el);
+    // A publisher's listener changes the body: the service, not our check, rejects it.
+    el.addEventListener('rw-comment-submit', (e) => (e.detail.comment.email = 'nobody'), { once: true });
+    submit(el);
+    const error = await oneEvent(el, 'rw-error');
+    expect(error.detail.code).to.equal('invalid');
+    await waitUntil(() => $(el, '#email-error'));
+    expect(text($(el, '#email-error'))).to.match(/email/i);
+    expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()).to.equal($(el, '#email'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a publisher veto a post or add data to it', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Vetoed');
+    el.addEventListener('rw-comment-submit', (e) => e.preventDefault(), { once: true });
+    submit(el);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(el.busy).to.equal(false);
+    expect((await pending(server)).filter((c) => c.thread === thread)).to.have.length(0);
+    expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('Vetoed');
+  });
+
+  it('restores the draft after the element is created again', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Half-written thought', 'Dara', 'dara@example.com');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const saved = JSON.parse(localStorage.getItem(`rw-draft:${thread}`)!);
+    expect(saved).to.include({ text: 'Half-written thought', author: 'Dara', email: 'dara@example.com' });
+    fixtureCleanup();
+    const again = await mount(thread);
+    expect(($(again, '#text') as HTMLTextAreaElement).value).to.equal('Half-written thought');
+    expect(($(again, '#author') as HTMLInputElement).value).to.equal('Dara');
+    await waitUntil(() => text($(again, 'form [role=status]')) === 'Your unsent comment was restored.');
+    expect(again.draft.key).to.equal(saved.key);
+  });
+
+  it('keeps everything when the service is down, and the retry makes exactly one comment with the same key', async function () {
+    this.timeout(40000);
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Posted while the service was down');
+    const key = el.draft.key;
+    await stopServer(server);
+    try {
+      submit(el);
+      const error = await oneEvent(el, 'rw-error');
+      expect(error.detail.code).to.equal('network');
+      await el.updateComplete;
+      expect(text($(el, 'form [role=alert]'))).to.equal(
+        'We could not reach the comments service. Your comment is still here: try again.',
+      );
+      expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('Posted while the service was down');
+      expect(JSON.parse(localStorage.getItem(`rw-draft:${thread}`)!).key).to.equal(key);
+      await expect(el).to.be.accessible();
+    } finally {
+      await restartServer(server);
+    }
+    submit(el);
+    const { id } = await posted(el);
+    // The same key and body again: the service answers with the same comment, so the element used that key.
+    const replay = await fetch(`${server.endpoint}/threads/${thread}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ author: 'Rêzan', email: 'rezan@example.com', text: 'Posted while the service was down' }),
+    }).then((r) => r.json());
+    expect(replay.id).to.equal(id);
+    const mineInQueue = (await pending(server)).filter((c) => c.thread === thread);
+    expect(mineInQueue.map((c) => c.text)).to.deep.equal(['Posted while the service was down']);
+    expect(el.draft.key).not.to.equal(key);
+    expect(localStorage.getItem(`rw-draft:${thread}`)).to.equal(null);
+  });
+
+  it('renders comment text as text, never as HTML', async () => {
+    const thread = uniqueThread();
+    const hostile = '<script>alert(1)</script><img src=x onerror="window.__rwXss=1"> https://example.com';
+    await seed(server, thread, { author: '<b>Mallory</b>', text: hostile });
+    const el = await mount(thread);
+    expect(articles(el)[0].querySelector('[part=text]')!.textContent).to.equal(hostile);
+    expect(text(articles(el)[0].querySelector('[part=author]'))).to.equal('<b>Mallory</b>');
+    expect(el.shadowRoot!.querySelector('img, script, b b, a')).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as unknown as { __rwXss?: number }).__rwXss).to.equal(undefined);
+    expect(articles(el)[0].getAttribute('dir')).to.equal('auto');
+  });
+
+  it('pages with "Load more" and moves focus to the first new comment', async function () {
+    this.timeout(30000);
+    const thread = uniqueThread();
+    for (let i = 1; i <= 12; i++) await seed(server, thread, { text: `Comment ${i}` });
+    const el = await mount(thread, { pageSize: 5, sort: 'oldest' });
+    expect(text($(el, '[part=heading]'))).to.equal('12 comments');
+    expect(texts(el)).to.deep.equal(['Comment 1', 'Comment 2', 'Comment 3', 'Comment 4', 'Comment 5']);
+    $(el, '[part~=load-more]').click();
+    await waitUntil(() => articles(el).length === 10);
+    expect(deepActive()).to.equal(articles(el)[5]);
+    $(el, '[part~=load-more]').click();
+    await waitUntil(() => articles(el).length === 12);
+    expect($(el, '[part~=load-more]')).to.equal(null);
+    expect(texts(el).at(-1)).to.equal('Comment 12');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts newest or oldest first', async () => {
+    const thread = uniqueThread();
+    for (const word of ['one', 'two', 'three']) await seed(server, thread, { text: word });
+    const el = await mount(thread);
+    expect(texts(el)).to.deep.equal(['three', 'two', 'one']);
+    const select = $<HTMLSelectElement>(el, 'select[part=sort]');
+    select.value = 'oldest';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => texts(el)[0] === 'one');
+    expect(el.getAttribute('sort')).to.equal('oldest');
+    expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
+  });
+
+  it('replies under a comment, one level deep, with focus where the reader expects it', async () => {
+    const thread = uniqueThread();
+    const parentId = await seed(server, thread, { author: 'Shilan', text: 'Parent comment' });
+    const el = await mount(thread);
+    const replyButton = $(el, '[part~=reply]');
+    expect(replyButton.getAttribute('aria-label')).to.equal('Reply to Shilan');
+    replyButton.click();
+    await el.updateComplete;
+    await waitUntil(() => deepActive() === $(el, '#text'));
+    const li = articles(el)[0].parentElement!;
+    expect(li.querySelector('form')).to.exist;
+    expect($$(el, 'form')).to.have.length(1);
+    expect(text($(el, '#fh'))).to.equal('Reply to Shilan');
+    expect(replyButton.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    $(el, 'form [type=button]').click();
+    await waitUntil(() => deepActive() === $(el, '[part~=reply]'));
+    expect(text($(el, '#fh'))).to.equal('Post a comment');
+
+    $(el, '[part~=reply]').click();
+    await el.updateComplete;
+    fill(el, 'A reply');
+    submit(el);
+    const { id } = await posted(el);
+    const reply = articles(el)[0].parentElement!.querySelector('ol [part~=mine]')!;
+    expect(text(reply.querySelector('[part=text]'))).to.equal('A reply');
+    const queued = (await pending(server)).find((c) => c.id === id)!;
+    expect(queued.parentId).to.equal(parentId);
+    // Replies have no Reply button of their own.
+    await approve(server, id);
+    fixtureCleanup();
+    const listed = await mount(thread, { sort: 'oldest' });
+    const nested = articles(listed)[0].parentElement!.querySelector('ol article')!;
+    expect(text(nested.querySelector('[part=text]'))).to.equal('A reply');
+    expect(nested.querySelector('[part~=reply]')).to.equal(null);
+  });
+
+  it('says when the list cannot be loaded and retries', async () => {
+    const el = await mount(uniqueThread(), { endpoint: 'http://127.0.0.1:9/api' });
+    expect(el.phase).to.equal('error');
+    expect(text($(el, 'section [role=alert]'))).to.equal('Comments could not be loaded.');
+    await expect(el).to.be.accessible();
+    el.endpoint = server.endpoint;
+    await waitUntil(() => el.phase === 'ready');
+  });
+
+  it('is accessible in the dark theme and in a right-to-left page', async () => {
+    const thread = uniqueThread();
+    await seed(server, thread, { author: 'ئاراس', text: 'سڵاو، ئەمە لێدوانێکە.' });
+    const dark = await fixture<RwComments>(html`<rw-comments theme="dark" loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    await waitUntil(() => dark.phase === 'ready');
+    expect(getComputedStyle(dark).colorScheme).to.equal('dark');
+    await expect(dark).to.be.accessible();
+    fixtureCleanup();
+    const wrapper = await fixture(html`<div dir="rtl" lang="ckb"><rw-comments loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments></div>`);
+    const rtl = wrapper.querySelector('rw-comments')!;
+    await waitUntil(() => rtl.phase === 'ready');
+    const article = articles(rtl)[0];
+    expect(getComputedStyle(article).direction).to.equal('rtl');
+    await expect(rtl).to.be.accessible();
+  });
+});
