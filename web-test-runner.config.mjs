@@ -31,7 +31,8 @@ export default {
   browsers: [
     only.includes('chromium') && chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
     only.includes('firefox') &&
-      Object.assign(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }), {
+      // One window per test page: Firefox stops animation frames and IntersectionObserver in background tabs.
+      Object.assign(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true }, createPage: ({ context }) => context.newPage({ type: 'window' }) }), {
         name: 'Firefox',
       }),
   ].filter(Boolean),

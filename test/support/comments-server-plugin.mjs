@@ -4,6 +4,10 @@
 //   stop    {id}  kills the process, keeps its folder and port (for "server went away" tests)
 //   restart {id}  starts it again on the same port and folder
 //   dispose {id}  kills it and removes its folder
+//   wait    {id}  waits until it listens
+// The browser gives up on a command after 20 s, and a fresh PGlite folder can take longer than that on
+// a busy machine: start and restart answer within 15 s with `ready: false`, and the page then asks
+// `wait` until the service listens (test/support/comments-server.ts does this).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,29 +35,38 @@ function launch(server, port) {
     });
     server.child = child;
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`comments service did not start in 30 s:\n${output}`)), 30000);
+    const timer = setTimeout(() => fail(new Error(`comments service did not start in 150 s:\n${output}`)), 150000);
     const fail = (error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(error);
     };
+    let listening = false;
+    // Both pipes are read to the end, or a chatty service would block on a full pipe.
     const read = (chunk) => {
-      output += chunk;
-      const match = output.match(LISTENING);
-      if (match && !server.endpoint) server.endpoint = match[1];
+      output = (output + chunk).slice(-20000);
+      const match = !listening && output.match(LISTENING);
       if (match) {
+        listening = true;
+        server.endpoint ??= match[1];
         clearTimeout(timer);
-        child.stdout.off('data', read);
         resolve();
       }
     };
     child.stdout.setEncoding('utf8').on('data', read);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', read);
     child.on('exit', (code) => {
       if (server.child === child) server.child = null;
-      if (!server.endpoint || !LISTENING.test(output)) fail(new Error(`comments service exited (${code}):\n${output}`));
+      if (!listening) fail(new Error(`comments service exited (${code}):\n${output}`));
     });
   });
+}
+
+/** The server's address once it listens, or `ready: false` after 15 s (ask `wait` again). */
+async function answer(server) {
+  const late = new Promise((resolve) => setTimeout(resolve, 15000, 'late'));
+  const outcome = await Promise.race([server.ready, late]);
+  return { id: server.id, endpoint: server.endpoint, token: server.token, ready: outcome !== 'late' };
 }
 
 function kill(server) {
@@ -79,8 +92,11 @@ const actions = {
       child: null,
     };
     servers.set(server.id, server);
-    await launch(server, 0);
-    return { id: server.id, endpoint: server.endpoint, token: server.token };
+    server.ready = launch(server, 0);
+    return answer(server);
+  },
+  wait({ id }) {
+    return answer(servers.get(id));
   },
   async stop({ id }) {
     await kill(servers.get(id));
@@ -89,8 +105,8 @@ const actions = {
   async restart({ id }) {
     const server = servers.get(id);
     await kill(server);
-    await launch(server, new URL(server.endpoint).port);
-    return { id, endpoint: server.endpoint, token: server.token };
+    server.ready = launch(server, new URL(server.endpoint).port);
+    return answer(server);
   },
   async dispose({ id }) {
     const server = servers.get(id);

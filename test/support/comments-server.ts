@@ -9,10 +9,16 @@ export interface TestServer {
 
 const command = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('comments-server', payload);
 
-export const startServer = (options: { rateLimit?: number } = {}) =>
-  command<TestServer>({ action: 'start', origin: location.origin, ...options });
+async function ready(answer: TestServer & { ready: boolean }): Promise<TestServer> {
+  while (!answer.ready) answer = await command<TestServer & { ready: boolean }>({ action: 'wait', id: answer.id });
+  return answer;
+}
+
+/** Starts a service on a fresh database (call in `before` with a generous timeout: PGlite's first open is slow). */
+export const startServer = async (options: { rateLimit?: number } = {}) =>
+  ready(await command({ action: 'start', origin: location.origin, ...options }));
 export const stopServer = (server: TestServer) => command({ action: 'stop', id: server.id });
-export const restartServer = (server: TestServer) => command({ action: 'restart', id: server.id });
+export const restartServer = async (server: TestServer) => ready(await command({ action: 'restart', id: server.id }));
 export const disposeServer = (server: TestServer | undefined) =>
   server ? command({ action: 'dispose', id: server.id }) : Promise.resolve();
 

@@ -13,11 +13,15 @@ export function count(endpoint: string, thread: string): Promise<number> {
     queues.set(endpoint, (queue = new Map()));
     setTimeout(() => {
       queues.delete(endpoint);
-      const waiters = [...queue!.values()].flat();
-      api.counts(endpoint, [...queue!.keys()]).then(
-        (answer) => waiters.forEach((w) => w.resolve(answer.counts)),
-        (error) => waiters.forEach((w) => w.reject(error)),
-      );
+      const threads = [...queue!.keys()];
+      // The service answers at most 100 threads a request.
+      for (let i = 0; i < threads.length; i += 100) {
+        const waiters = threads.slice(i, i + 100).flatMap((thread) => queue!.get(thread)!);
+        api.counts(endpoint, threads.slice(i, i + 100)).then(
+          (answer) => waiters.forEach((w) => w.resolve(answer.counts)),
+          (error) => waiters.forEach((w) => w.reject(error)),
+        );
+      }
     });
   }
   return new Promise<Record<string, number>>((resolve, reject) => {

@@ -10,7 +10,7 @@ import { clearDraft, loadDraft, newKey, saveDraft, type Draft } from './draft.js
 import { renderForm } from './form.js';
 import { explain, reasonText } from './messages.js';
 import { loadMine, saveMine, type Mine } from './pending.js';
-import { check, FIELDS, MAX, type Field } from './validate.js';
+import { check, FIELDS, length, MAX, type Field } from './validate.js';
 
 export interface CommentSubmitDetail {
   thread: string;
@@ -171,12 +171,10 @@ export class RwComments extends LitElement {
       this.mine = loadMine(this.thread);
       if (this.draft.text) this.updateComplete.then(() => (this.say = this.l.t('formDraftRestored')));
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('thread') || changed.has('endpoint')) this.refreshMine();
     if (changed.has('thread') || changed.has('endpoint') || changed.has('sort') || changed.has('pageSize')) this.load();
   }
+
 
   /** Fetches the first page again (after a change of thread or sort, or to retry). */
   load(more = false): Promise<void> | void {
@@ -253,7 +251,7 @@ export class RwComments extends LitElement {
     this.draft = { ...this.draft, [field]: value };
     if (this.errors[field]) this.errors = { ...this.errors, [field]: '' };
     if (field === 'text') {
-      const left = MAX.text - value.trim().length;
+      const left = MAX.text - length(value);
       const bucket = left < 1 ? 0 : left <= 100 ? 1 : left <= 500 ? 2 : 3;
       // Announce only when crossing 500, 100 and 0 characters left, never on every keystroke.
       if (bucket < this.bucket) this.say = this.l.t('formCharsLeft', { n: Math.max(left, 0) });

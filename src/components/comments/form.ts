@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { RwComments } from './comments.js';
-import { MAX, type Field } from './validate.js';
+import { length, MAX, type Field } from './validate.js';
 
 /**
  * The comment form of `<rw-comments>`, rendered in its shadow root (so `<label for>` and
@@ -9,7 +9,7 @@ import { MAX, type Field } from './validate.js';
  */
 export function renderForm(host: RwComments) {
   const { l, draft, errors, replyTo } = host;
-  const left = MAX.text - draft.text.trim().length;
+  const left = MAX.text - length(draft.text);
   const field = (name: Field, label: string, control: unknown, hint = '') => html`
     <div part="field">
       <label part="label" for=${name}>${label}${name === 'text' ? nothing : html` <span part="required">${l.t('formRequired')}</span>`}</label>

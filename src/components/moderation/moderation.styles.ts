@@ -5,7 +5,7 @@ export const styles = css`
     display: block;
     line-height: 1.5;
   }
-  header,
+  .bar,
   .actions,
   [part='meta'] {
     display: flex;
@@ -13,7 +13,7 @@ export const styles = css`
     gap: 0.5em 1em;
     align-items: center;
   }
-  header h2 {
+  .bar h2 {
     margin-inline-end: auto;
   }
   form,

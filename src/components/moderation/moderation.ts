@@ -127,7 +127,7 @@ export class RwModeration extends LitElement {
       await api.decide(this.endpoint, this.token, item.id, decision, reason);
     } catch (error) {
       // Decided meanwhile (another moderator, another tab): it leaves the queue all the same.
-      if (!(error instanceof ApiError && error.code === 'not-found')) return this.failed(error);
+      if (!(error instanceof ApiError && (error.code === 'not-found' || error.status === 409))) return this.failed(error);
     }
     const index = this.items!.indexOf(item);
     this.items = this.items!.filter((other) => other !== item);
@@ -202,12 +202,12 @@ export class RwModeration extends LitElement {
       </form>`;
     }
     return html`
-      <header>
+      <div class="bar">
         <h2 part="heading">${l.t('moderationHeading')}</h2>
         <p>${l.t('moderationPendingCount', { n: this.items.length })}</p>
         <button part="button" @click=${() => this.refresh()}>${l.t('moderationRefresh')}</button>
         <button part="button" @click=${() => this.signOut()}>${l.t('moderationSignOut')}</button>
-      </header>
+      </div>
       <p part="hint">${l.t('moderationKeys')}</p>
       <p part="status" role="status">${this.say}</p>
       ${alarm}

@@ -5,7 +5,6 @@ import {
   approve,
   disposeServer,
   pending,
-  post,
   reject,
   restartServer,
   seed,
@@ -19,7 +18,7 @@ import { $, $$, deepActive, text, type } from '../../support/dom.js';
 let server: TestServer;
 
 before(async function () {
-  this.timeout(60000);
+  this.timeout(180000);
   server = await startServer();
 });
 after(async () => {
@@ -27,6 +26,14 @@ after(async () => {
 });
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());
+
+/** A dark host page: a dark-themed element sits on one. */
+function darkPage() {
+  const page = document.createElement('div');
+  page.style.background = '#17191c';
+  document.body.append(page);
+  return page;
+}
 
 /** A comments element that loads its list at once, resolved when that list is shown. */
 async function mount(thread: string, attrs: { sort?: string; pageSize?: number; endpoint?: string } = {}) {
@@ -44,6 +51,7 @@ async function mount(thread: string, attrs: { sort?: string; pageSize?: number; 
  * cannot cache the thread's list before the test is ready to look at it.
  */
 async function mountBelow(thread: string) {
+  scrollTo(0, 0);
   const wrapper = await fixture(html`<div><div style="block-size: 4000px"></div><rw-comments thread=${thread} endpoint=${server.endpoint}></rw-comments></div>`);
   const el = wrapper.querySelector('rw-comments')!;
   await el.updateComplete;
@@ -66,7 +74,9 @@ async function posted(el: RwComments) {
   return event.detail;
 }
 
-describe('rw-comments', () => {
+describe('rw-comments', function () {
+  // Real service on a shared, busy machine: generous time, never asserted.
+  this.timeout(45000);
   it('shows the heading, notice, guidelines and an empty list', async () => {
     const el = await mount(uniqueThread());
     expect(text($(el, '[part=heading]'))).to.equal('0 comments');
@@ -167,6 +177,7 @@ describe('rw-comments', () => {
     await expect(el).to.be.accessible();
 
     fill(el, 'Fine text', 'Ava', 'not-an-address');
+    await el.updateComplete;
     expect($(el, '#text').getAttribute('aria-invalid')).to.equal('false');
     submit(el);
     await waitUntil(() => $(el, '#email-error'));
@@ -345,7 +356,7 @@ describe('rw-comments', () => {
     fill(el, 'A reply');
     submit(el);
     const { id } = await posted(el);
-    const reply = articles(el)[0].parentElement!.querySelector('ol [part~=mine]')!;
+    const reply = articles(el)[0].parentElement!.querySelector(':scope > ol [part~=mine]')!;
     expect(text(reply.querySelector('[part=text]'))).to.equal('A reply');
     const queued = (await pending(server)).find((c) => c.id === id)!;
     expect(queued.parentId).to.equal(parentId);
@@ -353,7 +364,7 @@ describe('rw-comments', () => {
     await approve(server, id);
     fixtureCleanup();
     const listed = await mount(thread, { sort: 'oldest' });
-    const nested = articles(listed)[0].parentElement!.querySelector('ol article')!;
+    const nested = articles(listed)[0].parentElement!.querySelector(':scope > ol article')!;
     expect(text(nested.querySelector('[part=text]'))).to.equal('A reply');
     expect(nested.querySelector('[part~=reply]')).to.equal(null);
   });
@@ -370,7 +381,9 @@ describe('rw-comments', () => {
   it('is accessible in the dark theme and in a right-to-left page', async () => {
     const thread = uniqueThread();
     await seed(server, thread, { author: 'ئاراس', text: 'سڵاو، ئەمە لێدوانێکە.' });
-    const dark = await fixture<RwComments>(html`<rw-comments theme="dark" loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    const dark = await fixture<RwComments>(html`<rw-comments theme="dark" loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments>`, {
+      parentNode: darkPage(),
+    });
     await waitUntil(() => dark.phase === 'ready');
     expect(getComputedStyle(dark).colorScheme).to.equal('dark');
     await expect(dark).to.be.accessible();
