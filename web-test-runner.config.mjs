@@ -28,10 +28,12 @@ export default {
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 15000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin()],
+  // One window per test page: background tabs get no animation frames nor IntersectionObserver callbacks,
+  // so concurrent test files would hang in open-wc's fixture() or any lazy-loading test.
   browsers: [
-    only.includes('chromium') && chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
+    only.includes('chromium') &&
+      chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs }, createPage: ({ context }) => context.newPage({ type: 'window' }) }),
     only.includes('firefox') &&
-      // One window per test page: Firefox stops animation frames and IntersectionObserver in background tabs.
       Object.assign(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true }, createPage: ({ context }) => context.newPage({ type: 'window' }) }), {
         name: 'Firefox',
       }),

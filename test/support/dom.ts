@@ -22,3 +22,7 @@ export function deepActive(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/** waitUntil with room for a busy machine (open-wc's default is one second). */
+import { waitUntil } from '@open-wc/testing';
+export const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 15000 });

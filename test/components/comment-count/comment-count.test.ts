@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/reading-widget.js';
 import { disposeServer, seed, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
-import { text } from '../../support/dom.js';
+import { text, until } from '../../support/dom.js';
 
 let server: TestServer;
 before(async function () {
@@ -30,9 +30,9 @@ describe('rw-comment-count', function () {
     </ul>`);
     const counts = [...list.querySelectorAll('rw-comment-count')];
     const shown = () => counts.map((el) => text(el.shadowRoot!.querySelector('[part=count]')));
-    await waitUntil(() => shown().every(Boolean), 'the counts never showed');
+    await until(() => shown().every(Boolean), 'the counts never showed');
     expect(shown()).to.deep.equal(['2 comments', '1 comment', '0 comments', '2 comments']);
-    await waitUntil(() => countRequests() > before);
+    await until(() => countRequests() > before);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(countRequests() - before).to.equal(1);
     await expect(list).to.be.accessible();
@@ -44,7 +44,7 @@ describe('rw-comment-count', function () {
     await seed(server, thread, { text: 'two' });
     const el = await fixture(html`<p lang="ar" style="background: #17191c"><rw-comment-count theme="dark" thread=${thread} endpoint=${server.endpoint}></rw-comment-count></p>`);
     const count = el.querySelector('rw-comment-count')!;
-    await waitUntil(() => count.shadowRoot!.querySelector('[part=count]'));
+    await until(() => count.shadowRoot!.querySelector('[part=count]'));
     expect(text(count.shadowRoot!.querySelector('[part=count]'))).to.contain(new Intl.NumberFormat('ar').format(2));
     await expect(el).to.be.accessible();
   });
@@ -54,7 +54,7 @@ describe('rw-comment-count', function () {
     const el = await fixture(
       html`<rw-comment-count thread="x" endpoint="http://127.0.0.1:9/api" @rw-error=${(e: CustomEvent) => (error = e)}></rw-comment-count>`,
     );
-    await waitUntil(() => error, 'no rw-error');
+    await until(() => error, 'no rw-error');
     expect(error!.detail.code).to.equal('network');
     expect(el.shadowRoot!.querySelector('[part=count]')).to.equal(null);
   });

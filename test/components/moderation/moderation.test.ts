@@ -1,9 +1,9 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/moderation.js';
 import type { RwModeration } from '../../../src/components/moderation/moderation.js';
 import { disposeServer, pending, post, reject, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
-import { $, $$, deepActive, text } from '../../support/dom.js';
+import { until, $, $$, deepActive, text } from '../../support/dom.js';
 
 let server: TestServer;
 before(async function () {
@@ -34,7 +34,7 @@ describe('rw-moderation', function () {
   this.timeout(45000);
   it('refuses a wrong token and asks again', async () => {
     const el = await signIn('not-the-token');
-    await waitUntil(() => text($(el, '[role=alert]')));
+    await until(() => text($(el, '[role=alert]')));
     expect(text($(el, '[role=alert]'))).to.equal('That token was not accepted.');
     expect($(el, '#token')).to.exist;
     expect($(el, '#token').getAttribute('type')).to.equal('password');
@@ -47,7 +47,7 @@ describe('rw-moderation', function () {
     await post(server, thread, { author: 'First', text: 'Older <img src=x onerror="window.__rwXss=1">' });
     await post(server, thread, { author: 'Second', email: 'second@example.com', text: 'Newer' });
     const el = await signIn(server.token);
-    await waitUntil(() => $$(el, 'article').length === 2, 'the queue did not load');
+    await until(() => $$(el, 'article').length === 2, 'the queue did not load');
     const [first, second] = $$(el, 'article');
     expect(text(first.querySelector('[part=text]'))).to.equal('Older <img src=x onerror="window.__rwXss=1">');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -57,7 +57,7 @@ describe('rw-moderation', function () {
 
     fixtureCleanup();
     const again = await fixture<RwModeration>(html`<rw-moderation endpoint=${server.endpoint}></rw-moderation>`);
-    await waitUntil(() => $$(again, 'article').length === 2, 'the remembered token was not used');
+    await until(() => $$(again, 'article').length === 2, 'the remembered token was not used');
     $(again, '.bar button:last-of-type').click();
     await again.updateComplete;
     expect($(again, '#token')).to.exist;
@@ -70,20 +70,20 @@ describe('rw-moderation', function () {
     const b = await post(server, thread, { author: 'Bo', text: 'to reject' });
     const c = await post(server, thread, { author: 'Cy', text: 'stays' });
     const el = await signIn(server.token);
-    await waitUntil(() => $$(el, 'article').length === 3);
+    await until(() => $$(el, 'article').length === 3);
     const items = $$(el, 'article');
     expect(items.map((item) => item.tabIndex)).to.deep.equal([0, -1, -1]);
     items[0].focus();
     await sendKeys({ press: 'j' });
-    await waitUntil(() => deepActive() === $$(el, 'article')[1]);
+    await until(() => deepActive() === $$(el, 'article')[1]);
     await sendKeys({ press: 'ArrowDown' });
-    await waitUntil(() => deepActive() === $$(el, 'article')[2]);
+    await until(() => deepActive() === $$(el, 'article')[2]);
     await sendKeys({ press: 'k' });
     await sendKeys({ press: 'k' });
-    await waitUntil(() => deepActive() === $$(el, 'article')[0]);
+    await until(() => deepActive() === $$(el, 'article')[0]);
 
     await sendKeys({ press: 'a' });
-    await waitUntil(() => $$(el, 'article').length === 2);
+    await until(() => $$(el, 'article').length === 2);
     expect(text($(el, '[role=status]'))).to.equal('Approved the comment by Ava.');
     expect(deepActive()).to.equal($$(el, 'article')[0]);
     expect((await statusOf(a.id, a.token)).status).to.equal('approved');
@@ -94,7 +94,7 @@ describe('rw-moderation', function () {
     select.dispatchEvent(new Event('change'));
     $$(el, 'article')[0].focus();
     await sendKeys({ press: 'r' });
-    await waitUntil(() => $$(el, 'article').length === 1);
+    await until(() => $$(el, 'article').length === 1);
     expect(text($(el, '[role=status]'))).to.equal('Rejected the comment by Bo.');
     expect(await statusOf(b.id, b.token)).to.deep.equal({ status: 'rejected', reason: 'personal-attack' });
     expect((await statusOf(c.id, c.token)).status).to.equal('pending');
@@ -105,16 +105,16 @@ describe('rw-moderation', function () {
     const thread = uniqueThread();
     const a = await post(server, thread, { author: 'Dilan', text: 'by mouse' });
     const el = await signIn(server.token);
-    await waitUntil(() => $$(el, 'article').length === 1);
+    await until(() => $$(el, 'article').length === 1);
     $(el, '[part~=approve]').click();
-    await waitUntil(() => $$(el, 'article').length === 0);
+    await until(() => $$(el, 'article').length === 0);
     expect((await statusOf(a.id, a.token)).status).to.equal('approved');
     expect(text(el.shadowRoot as unknown as Element)).to.contain('No comments are waiting for moderation.');
     await post(server, thread, { text: 'arrives later' });
     $(el, '.bar button').click();
-    await waitUntil(() => $$(el, 'article').length === 1, 'refresh did not load the new comment');
+    await until(() => $$(el, 'article').length === 1, 'refresh did not load the new comment');
     const dark = await fixture(html`<div style="background: #17191c"><rw-moderation theme="dark" endpoint=${server.endpoint}></rw-moderation></div>`);
-    await waitUntil(() => dark.querySelector('rw-moderation')!.shadowRoot!.querySelectorAll('article').length === 1);
+    await until(() => dark.querySelector('rw-moderation')!.shadowRoot!.querySelectorAll('article').length === 1);
     await expect(dark).to.be.accessible();
   });
 });
