@@ -34,7 +34,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   concurrency: 2,
-  testsFinishTimeout: 180000,
+  testsFinishTimeout: 300000,
+  browserStartTimeout: 120000,
   testFramework: { config: { timeout: 15000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin()],
   browsers: [

@@ -10,7 +10,7 @@
 import { build } from 'vite';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { bundleSizes, BUDGET_GZIP } from './sizes.mjs';
+import { bundleSizes, BUDGET_GZIP, staticClosure } from './sizes.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -66,9 +66,14 @@ console.log('\nfile                           bytes     gzip   brotli');
 for (const row of sizes.rows) {
   console.log(`${row.file.padEnd(28)} ${String(row.bytes).padStart(7)} ${String(row.gzip).padStart(8)} ${String(row.brotli).padStart(8)}`);
 }
-const main = sizes.rows.find((row) => row.file === 'reading-widget.js');
-console.log(`\nreading-widget.js: ${main.gzip} bytes gzip (budget ${BUDGET_GZIP})`);
-if (main.gzip > BUDGET_GZIP) {
-  console.error(`build: dist/reading-widget.js is over its budget by ${main.gzip - BUDGET_GZIP} bytes gzip`);
+const gzipOf = (file) => sizes.rows.find((row) => row.file === file)?.gzip ?? 0;
+const main = gzipOf('reading-widget.js');
+// What a reader downloads for an article page with comments: the entry, the comments chunk and
+// what that chunk imports.
+const commentsChunk = sizes.rows.find((row) => row.file.startsWith('chunks/comments-')).file;
+const withComments = [...staticClosure(commentsChunk)].reduce((sum, file) => sum + gzipOf(file), 0);
+console.log(`\nreading-widget.js: ${main} bytes gzip (budget ${BUDGET_GZIP}); with the comments chunks: ${withComments} bytes gzip`);
+if (main > BUDGET_GZIP) {
+  console.error(`build: dist/reading-widget.js is over its budget by ${main - BUDGET_GZIP} bytes gzip`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Everything `reading-widget.js` registers must fit in 12 KB gzip (Lit alone is about 6 KB). */
@@ -20,4 +20,15 @@ export function bundleSizes(dir = 'dist') {
     ...(existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`) : []),
   ].filter((f) => statSync(join(dir, f)).isFile());
   return { rows: files.map((file) => ({ file, ...compressed(readFileSync(join(dir, file))) })) };
+}
+
+/** A chunk and every file it imports statically, as a set of paths relative to `dir`. */
+export function staticClosure(file, dir = 'dist', seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticClosure(join(dirname(file), spec).replace(/\\/g, '/'), dir, seen);
+  }
+  return seen;
 }

@@ -1,4 +1,5 @@
-import en from './locales/en.js';
+import core from './locales/en-core.js';
+import type en from './locales/en.js';
 
 /**
  * The message catalogue. English is built in; `ckb`, `ar` and `tr` load on demand so that they
@@ -16,7 +17,9 @@ const lazy: Record<string, CatalogueLoader> = {
   tr: () => import('./locales/tr.js'),
 };
 
-const loaded: Record<string, Catalogue> = { en };
+// English: the core part is built in; each element chunk adds its own part with `addDefaults`.
+const english: Catalogue = { ...core };
+const loaded: Record<string, Catalogue> = { en: english };
 const overrides: Record<string, Catalogue> = {};
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
@@ -45,6 +48,11 @@ export function registerMessages(lang: string, messages: Catalogue | CatalogueLo
   changed();
 }
 
+/** Adds the English messages of an element that loads on its own (comments, moderation). */
+export function addDefaults(messages: Catalogue): void {
+  Object.assign(english, messages);
+}
+
 /** Starts loading a catalogue; resolves at once when there is nothing to load, never rejects. */
 export function loadLanguage(lang: string): Promise<void> {
   const base = baseLanguage(lang);
@@ -67,7 +75,7 @@ export function loadLanguage(lang: string): Promise<void> {
 }
 
 function lookup(base: string, key: MessageKey): string | Plural {
-  return overrides[base]?.[key] ?? loaded[base]?.[key] ?? overrides.en?.[key] ?? en[key];
+  return overrides[base]?.[key] ?? loaded[base]?.[key] ?? overrides.en?.[key] ?? english[key] ?? key;
 }
 
 // Formatting for languages a browser has no data for: Chromium has none for `ckb`, and Iraqi Arabic

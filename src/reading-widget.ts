@@ -2,6 +2,12 @@
  * The script-tag entry: `<script type="module" src=".../reading-widget.js">` registers every
  * reader-facing element. Loading it twice is harmless. The classes and the catalogue API are
  * exported so a host can register them under its own names or override messages.
+ *
+ * `<rw-article>` and `<rw-text-size>` are in this file. `<rw-comments>` and `<rw-comment-count>`
+ * are chunks of their own, fetched as soon as such an element is in the document (now or later):
+ * pages without comments never download them, and the article's start-up never waits for them.
+ * `load('rw-comments')` fetches one on demand (e.g. for an element inside a shadow root, which the
+ * document cannot see) and resolves to its module.
  */
 import { RwArticle } from './components/article/article.js';
 import { RwTextSize } from './components/text-size/text-size.js';
@@ -11,8 +17,29 @@ import { define } from './define.js';
 define('rw-text-size', RwTextSize);
 define('rw-article', RwArticle);
 
-export * from './index.js';
-import { define } from './define.js';
-import { RwComments, RwCommentCount } from './index.js';
-define('rw-comments', RwComments);
-define('rw-comment-count', RwCommentCount);
+const chunks = {
+  'rw-comments': () => import('./comments.js'),
+  'rw-comment-count': () => import('./comment-count.js'),
+};
+type Lazy = keyof typeof chunks;
+const loading = new Map<Lazy, Promise<unknown>>();
+
+export function load<T extends Lazy>(tag: T): ReturnType<(typeof chunks)[T]> {
+  if (!loading.has(tag)) loading.set(tag, chunks[tag]());
+  return loading.get(tag) as ReturnType<(typeof chunks)[T]>;
+}
+
+const waiting = Object.keys(chunks).map((tag) => [tag as Lazy, document.getElementsByTagName(tag)] as const);
+/** Fetches the chunk of each lazy element now in the document; true once every chunk is asked for. */
+function loadPresent(): boolean {
+  for (const [tag, found] of waiting) if (found.length) void load(tag);
+  return loading.size === waiting.length;
+}
+if (!loadPresent()) {
+  const watch = new MutationObserver(() => loadPresent() && watch.disconnect());
+  watch.observe(document, { childList: true, subtree: true });
+}
+
+export { RwArticle, RwTextSize };
+export { registerMessages, type Catalogue, type CatalogueLoader, type MessageKey } from './i18n.js';
+export { SCALE_STEPS, getScale, setScale } from './text-scale.js';

@@ -20,9 +20,9 @@ const messages: Catalogue = {
   // <rw-comments>
   commentsHeading: 'التعليقات',
   commentsCount: {
-    zero: 'لا تعليقات',
-    one: 'تعليق واحد',
-    two: 'تعليقان',
+    zero: '{n} تعليق',
+    one: '{n} تعليق',
+    two: '{n} تعليقان',
     few: '{n} تعليقات',
     many: '{n} تعليقًا',
     other: '{n} تعليق',
@@ -113,5 +113,9 @@ const messages: Catalogue = {
   },
   moderationRefresh: 'تحديث',
   moderationKeys: 'المفاتيح: J وK للتنقل بين التعليقات، وA للقبول، وR للرفض.',
+  textSizeDecreaseShort: 'A-',
+  textSizeIncreaseShort: 'A+',
+  commentDismiss: 'إخفاء',
+  moderationError: 'لم تستجب خدمة التعليقات. حاول مرة أخرى.',
 };
 export default messages;

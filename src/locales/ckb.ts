@@ -84,5 +84,9 @@ const messages: Catalogue = {
   moderationPendingCount: { one: '{n} کۆمێنت چاوەڕێیە', other: '{n} کۆمێنت چاوەڕێن' },
   moderationRefresh: 'نوێکردنەوە',
   moderationKeys: 'کلیلەکان: J و K بۆ جووڵان لە نێوان کۆمێنتەکان، A پەسەندی دەکات، R ڕەتی دەکاتەوە.',
+  textSizeDecreaseShort: 'A-',
+  textSizeIncreaseShort: 'A+',
+  commentDismiss: 'لابردن',
+  moderationError: 'خزمەتگوزاریی کۆمێنتەکان وەڵامی نەدایەوە. دووبارە هەوڵ بدەرەوە.',
 };
 export default messages;

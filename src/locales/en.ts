@@ -3,92 +3,11 @@
  * this shape, loaded on demand. `{name}` is a placeholder; an object is a plural message chosen
  * with `Intl.PluralRules` on `{n}`.
  */
-const en = {
-  // <rw-text-size>
-  textSize: 'Text size',
-  textSizeDecreaseShort: 'A-',
-  textSizeDecrease: 'Decrease text size',
-  textSizeIncreaseShort: 'A+',
-  textSizeIncrease: 'Increase text size',
-  textSizeReset: 'Reset text size',
-  textSizeResetShort: '100%',
-  textSizeNow: 'Text size {percent}',
+import core from './en-core.js';
+import comments from './en-comments.js';
+import moderation from './en-moderation.js';
 
-  // <rw-article>
-  articleLoading: 'Loading the article…',
-  articleError: 'This article could not be loaded.',
-  articleBy: 'By',
-  photoCredit: 'Photo: {credit}',
-
-  // <rw-comments>
-  commentsHeading: 'Comments',
-  commentsCount: { one: '{n} comment', other: '{n} comments' },
-  commentsNotice:
-    'We moderate every comment before it is published. Relevant comments and constructive criticism are welcome; comments must meet our community guidelines.',
-  guidelinesHeading: 'Community guidelines',
-  guidelinesIntro: 'Comments are rejected if they contain:',
-  guidelineProfanity: 'profanity',
-  guidelineThreat: 'threats',
-  'guidelinePersonal-attack': 'personal attacks',
-  guidelineVulgarity: 'vulgarity',
-  guidelineAbuse: 'abuse, such as sexism, racism, homophobia or xenophobia',
-  guidelinePromotion: 'commercial or personal promotion',
-  'guidelineOff-topic': 'off-topic remarks',
-  guidelinesNeverEdited: 'Comments are never edited: they are either approved or rejected.',
-  commentsEmpty: 'No comments yet. Be the first to comment.',
-  commentsLoading: 'Loading comments…',
-  commentsLoadError: 'Comments could not be loaded.',
-  commentsRetry: 'Try again',
-  commentsLoadMore: 'Load more comments',
-  commentsSort: 'Sort comments',
-  commentsSortNewest: 'Newest first',
-  commentsSortOldest: 'Oldest first',
-  commentReply: 'Reply',
-  commentReplyTo: 'Reply to {author}',
-  commentCancelReply: 'Cancel reply',
-  formHeading: 'Post a comment',
-  formText: 'Comment',
-  formName: 'Name',
-  formEmail: 'Email',
-  formEmailHint: 'Never shown to other readers.',
-  formRequired: 'Required',
-  formSubmit: 'Post comment',
-  formSubmitting: 'Posting…',
-  formCharsLeft: { one: '{n} character left', other: '{n} characters left' },
-  formDraftRestored: 'Your unsent comment was restored.',
-  errorRequired: 'Please fill in this field.',
-  errorTooLong: { one: 'Use at most {n} character.', other: 'Use at most {n} characters.' },
-  errorEmail: 'Enter an email address like name@example.com.',
-  errorNetwork: 'We could not reach the comments service. Your comment is still here: try again.',
-  errorTimeout: 'The comments service took too long to answer. Your comment is still here: try again.',
-  errorServer: 'The comments service had a problem. Your comment is still here: try again.',
-  errorRateLimited: 'You are posting too quickly. Please try again in {seconds} seconds.',
-  errorInvalid: 'Please correct the fields marked below.',
-  statusPending: 'Awaiting moderation',
-  statusApproved: 'Approved',
-  statusRejected: 'Not published',
-  statusRejectedReason: 'Not published: {reason}',
-  postedThanks: 'Thank you. Your comment will appear once a moderator approves it.',
-  yourComment: 'Your comment',
-  commentDismiss: 'Dismiss',
-
-  // <rw-moderation>
-  moderationHeading: 'Moderation queue',
-  moderationToken: 'Moderator token',
-  moderationSignIn: 'Sign in',
-  moderationSignOut: 'Sign out',
-  moderationBadToken: 'That token was not accepted.',
-  moderationEmpty: 'No comments are waiting for moderation.',
-  moderationApprove: 'Approve',
-  moderationReject: 'Reject',
-  moderationReason: 'Reason',
-  moderationThread: 'Thread',
-  moderationApproved: 'Approved the comment by {author}.',
-  moderationRejected: 'Rejected the comment by {author}.',
-  moderationPendingCount: { one: '{n} comment waiting', other: '{n} comments waiting' },
-  moderationRefresh: 'Refresh',
-  moderationError: 'The comments service did not answer. Try again.',
-  moderationKeys: 'Keys: J and K move between comments, A approves, R rejects.',
-};
-
+// The whole English catalogue, the source of every key: the type of `MessageKey` and the list the
+// other catalogues are checked against. At run time each part is registered by what uses it.
+const en = { ...core, ...comments, ...moderation };
 export default en;

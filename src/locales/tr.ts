@@ -85,5 +85,9 @@ const messages: Catalogue = {
   moderationPendingCount: { one: '{n} yorum bekliyor', other: '{n} yorum bekliyor' },
   moderationRefresh: 'Yenile',
   moderationKeys: 'Tuşlar: J ve K yorumlar arasında gezinir, A onaylar, R reddeder.',
+  textSizeDecreaseShort: 'A-',
+  textSizeIncreaseShort: 'A+',
+  commentDismiss: 'Kapat',
+  moderationError: 'Yorum hizmeti yanıt vermedi. Yeniden deneyin.',
 };
 export default messages;

@@ -1,48 +1,19 @@
 // Shared set-up for the service tests: a real PGlite store in a temporary folder, and a request
 // helper that checks every public answer for leaked email addresses.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { rmSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { openPglite } from '../../server/pglite.js';
 import { Store } from '../../server/store.js';
+import { freshDataDir as freshDir } from '../support/pglite-template.mjs';
 
 export const MODERATOR = 'test-moderator-token-0123456789';
 /** Every test email uses this domain, so a leak is one substring search away. */
 export const EMAIL_DOMAIN = '@leak-check.example';
 
-/**
- * PostgreSQL's initdb is most of the cost of opening a new data folder (seconds on a busy machine),
- * so it runs once per PGlite version into .tmp/ and each test copies that empty cluster. Migrations
- * still run in every test folder.
- */
-export async function initdbTemplate(): Promise<string> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const version = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
-  const template = join(root, '.tmp', `pglite-initdb-${version}`);
-  if (existsSync(template)) return template;
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  const building = `${template}.${process.pid}`;
-  const pg = await PGlite.create(building);
-  await pg.close();
-  try {
-    renameSync(building, template);
-  } catch {
-    rmSync(building, { recursive: true, force: true }); // another test file finished first
-  }
-  return template;
-}
-
 /** A fresh temporary data folder holding an empty, initialised cluster. */
-export async function freshDataDir(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'rw-service-test-'));
-  cpSync(await initdbTemplate(), dir, { recursive: true });
-  return dir;
-}
+export const freshDataDir = () => freshDir('rw-service-test-');
 
 export async function openStore() {
   const dir = await freshDataDir();

@@ -6,13 +6,12 @@
 //   dispose {id}  kills it and removes its folder
 //   wait    {id}  waits until it listens
 // The browser gives up on a command after 20 s, and a fresh PGlite folder can take longer than that on
-// a busy machine: start and restart answer within 15 s with `ready: false`, and the page then asks
+// a busy machine: start and restart answer within 5 s with `ready: false`, and the page then asks
 // `wait` until the service listens (test/support/comments-server.ts does this).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { freshDataDir } from './pglite-template.mjs';
 
 const LISTENING = /comments service listening on (http:\/\/\S+\/api)/;
 const servers = new Map();
@@ -62,9 +61,9 @@ function launch(server, port) {
   });
 }
 
-/** The server's address once it listens, or `ready: false` after 15 s (ask `wait` again). */
+/** The server's address once it listens, or `ready: false` after 5 s (ask `wait` again). */
 async function answer(server) {
-  const late = new Promise((resolve) => setTimeout(resolve, 15000, 'late'));
+  const late = new Promise((resolve) => setTimeout(resolve, 5000, 'late'));
   const outcome = await Promise.race([server.ready, late]);
   return { id: server.id, endpoint: server.endpoint, token: server.token, ready: outcome !== 'late' };
 }
@@ -84,7 +83,7 @@ const actions = {
   async start({ origin, rateLimit = 0 }) {
     const server = {
       id: String(nextId++),
-      dir: mkdtempSync(join(tmpdir(), 'rw-comments-')),
+      dir: null,
       token: randomBytes(18).toString('base64url'),
       origin: origin ?? '*',
       rateLimit,
@@ -92,7 +91,12 @@ const actions = {
       child: null,
     };
     servers.set(server.id, server);
-    server.ready = launch(server, 0);
+    // The data folder is a copy of an initialised cluster; making the first copy takes seconds, so it
+    // happens inside `ready` and the browser is answered (and polls `wait`) meanwhile.
+    server.ready = freshDataDir('rw-comments-').then((dir) => {
+      server.dir = dir;
+      return launch(server, 0);
+    });
     return answer(server);
   },
   wait({ id }) {
@@ -113,7 +117,7 @@ const actions = {
     if (!server) return { id };
     await kill(server);
     servers.delete(id);
-    rmSync(server.dir, { recursive: true, force: true });
+    if (server.dir) rmSync(server.dir, { recursive: true, force: true });
     return { id };
   },
 };
@@ -121,7 +125,7 @@ const actions = {
 function killAll() {
   for (const server of servers.values()) {
     server.child?.kill('SIGKILL');
-    rmSync(server.dir, { recursive: true, force: true });
+    if (server.dir) rmSync(server.dir, { recursive: true, force: true });
   }
   servers.clear();
 }

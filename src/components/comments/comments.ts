@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { api, ApiError, REASONS, type Comment, type NewComment } from '../../api.js';
 import { emit, type RwErrorDetail } from '../../events.js';
+import { addDefaults } from '../../i18n.js';
 import { LocaleController } from '../../locale-controller.js';
+import english from '../../locales/en-comments.js';
 import { ThemeController } from '../../theme-controller.js';
 import { scaleSheet } from '../../text-scale.js';
 import { controls, tokens } from '../../styles/tokens.js';
@@ -11,6 +13,9 @@ import { renderForm } from './form.js';
 import { explain, reasonText } from './messages.js';
 import { loadMine, saveMine, type Mine } from './pending.js';
 import { check, FIELDS, length, MAX, type Field } from './validate.js';
+
+// The comments' English messages travel with the element (its own chunk of the script-tag bundle).
+addDefaults(english);
 
 export interface CommentSubmitDetail {
   thread: string;

@@ -1,12 +1,18 @@
 import { LitElement, html } from 'lit';
 import { api, ApiError, REASONS, type PendingComment, type Reason } from '../../api.js';
 import { emit, type RwErrorDetail } from '../../events.js';
+import { addDefaults } from '../../i18n.js';
 import { LocaleController } from '../../locale-controller.js';
+import comments from '../../locales/en-comments.js';
+import moderation from '../../locales/en-moderation.js';
 import { ThemeController } from '../../theme-controller.js';
 import { session } from '../../storage.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';
 import { styles } from './moderation.styles.js';
+
+// Moderation shows the guideline names of the comments catalogue and its own messages.
+addDefaults({ ...comments, ...moderation });
 
 const TOKEN_KEY = 'rw-moderator-token';
 

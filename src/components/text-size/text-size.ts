@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { emit } from '../../events.js';
 import { LocaleController } from '../../locale-controller.js';
 import { controls, tokens } from '../../styles/tokens.js';
@@ -40,12 +39,13 @@ export interface RwTextSizeChangeDetail {
  */
 export class RwTextSize extends LitElement {
   static override styles = [tokens, controls, styles];
+  static override properties = { theme: { reflect: true }, scale: { state: true }, status: { state: true } };
 
   /** Colour scheme: `light`, `dark` or `auto`. */
-  @property({ reflect: true }) theme?: Theme;
+  theme?: Theme;
 
-  @state() private scale = getScale();
-  @state() private status = '';
+  private scale = getScale();
+  private status = '';
 
   protected internals = this.attachInternals();
   private locale = new LocaleController(this);

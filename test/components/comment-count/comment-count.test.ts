@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/reading-widget.js';
+import '../../../src/comment-count.js';
 import { disposeServer, seed, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
 import { text, until } from '../../support/dom.js';
 

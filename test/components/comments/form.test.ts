@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import '../../../src/reading-widget.js';
+import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import {
   disposeServer,

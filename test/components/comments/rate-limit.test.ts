@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/reading-widget.js';
+import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { disposeServer, post, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
 import { $, text, type } from '../../support/dom.js';

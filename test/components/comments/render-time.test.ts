@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/reading-widget.js';
+import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { disposeServer, seed, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
 import { until } from '../../support/dom.js';

@@ -1,0 +1,2 @@
+export function initdbTemplate(): Promise<string>;
+export function freshDataDir(prefix?: string): Promise<string>;
