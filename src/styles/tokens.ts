@@ -76,8 +76,9 @@ export const controls = css`
     align-items: center;
     justify-content: center;
     gap: 0.35em;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
+    /* 44 px targets even where the host page shrinks rem (html { font-size: 62.5% }). */
+    min-block-size: max(2.75rem, 44px);
+    min-inline-size: max(2.75rem, 44px);
     padding: 0.35em 0.9em;
     border: 1px solid var(--_rw-color-border);
     border-radius: var(--_rw-radius);

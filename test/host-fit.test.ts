@@ -1,0 +1,156 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+  source: string;
+}
+
+/** Loads a fixture page in an iframe of the given size, collecting CSP violations it reports. */
+async function frame(path: string, width = 800, height = 600) {
+  const violations: Violation[] = [];
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = `width:${width}px;height:${height}px;border:0`;
+  iframe.src = new URL(`./fixtures/${path}`, import.meta.url).href;
+  const onMessage = (event: MessageEvent) => {
+    if (event.source === iframe.contentWindow && event.data?.type === 'csp-violation') violations.push(event.data);
+  };
+  addEventListener('message', onMessage);
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  const win = iframe.contentWindow as Window & typeof globalThis & Record<string, unknown>;
+  return { iframe, win, doc: iframe.contentDocument!, violations, done: () => removeEventListener('message', onMessage) };
+}
+
+type Updating = Element & { updateComplete: Promise<unknown> };
+
+/** Waits until every element of ours in the document (and in their shadow roots) has rendered. */
+async function rendered(doc: Document) {
+  for (const tag of ['rw-article', 'rw-text-size']) await doc.defaultView!.customElements.whenDefined(tag);
+  const ours = (root: Document | ShadowRoot): Updating[] =>
+    [...root.querySelectorAll('*')]
+      .filter((el): el is Updating => el.localName.startsWith('rw-'))
+      .flatMap((el) => [el, ...(el.shadowRoot ? ours(el.shadowRoot) : [])]);
+  await Promise.all(ours(doc).map((el) => el.updateComplete));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+const shadow = (host: Element, selector: string) => host.shadowRoot!.querySelector(selector)!;
+const style = (el: Element) => el.ownerDocument.defaultView!.getComputedStyle(el);
+
+afterEach(() => document.querySelectorAll('iframe').forEach((iframe) => iframe.remove()));
+
+describe('a page with a strict Content-Security-Policy and Trusted Types', () => {
+  it('the policy is really enforced: the control page reports its inline script, inline style and string HTML', async () => {
+    const { win, violations, done } = await frame('csp/control.html');
+    await waitUntil(() => violations.length >= 3, 'expected three violations', { timeout: 5000 });
+    done();
+    const directives = violations.map((v) => v.directive);
+    expect(directives).to.include('script-src-elem');
+    expect(directives).to.include('style-src-attr');
+    expect(directives).to.include('require-trusted-types-for');
+    expect(win.inlineRan).to.be.undefined;
+    expect(win.trustedTypesRefused).to.be.true;
+  });
+
+  it('renders light-DOM and JSON articles and changes the text size with no violation', async () => {
+    const { doc, win, violations, done } = await frame('csp/page.html');
+    await rendered(doc);
+    const json = doc.querySelector('#json')!;
+    await waitUntil(() => json.shadowRoot?.querySelector('[part~=body] p'), 'the JSON article never rendered', { timeout: 5000 });
+    await waitUntil(() => doc.querySelector('#teaser')!.shadowRoot?.querySelector('[part~=summary]'), 'the teaser never rendered', { timeout: 5000 });
+    await rendered(doc);
+    const light = doc.querySelector('#light')!;
+    const increase = shadow(shadow(light, 'rw-text-size'), '[part~=increase]') as HTMLButtonElement;
+    increase.click();
+    await rendered(doc);
+    expect(win.getComputedStyle(light.querySelector(':scope > p:not([slot])')!).fontSize).to.equal('20.25px');
+    expect(style(shadow(json, '[part~=body] p')).fontSize).to.equal('20.25px');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    done();
+    win.localStorage.removeItem('rw-text-size');
+    expect(violations).to.deep.equal([]);
+  });
+
+  it('a JSON body with inline script and style: nothing runs; the browser reports only the sanitiser’s parse', async () => {
+    // Known browser behaviour: DOMPurify parses the untrusted markup into an inert document, and the
+    // parser reports the inline handler and <style> it meets there against the page's policy before
+    // DOMPurify removes them. Nothing executes, nothing reaches the page; publishers who serve such
+    // JSON see these reports.
+    const { doc, win, violations, done } = await frame('csp/xss.html');
+    await rendered(doc);
+    const el = doc.querySelector('#xss')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('#kept'), 'the sanitised article never rendered', { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    done();
+    expect(win.__rwXss).to.be.undefined;
+    expect(el.shadowRoot!.querySelector('[part~=body]')!.innerHTML).not.to.match(/onerror|<style|<script|javascript:/);
+    for (const violation of violations) {
+      expect(violation.directive).to.be.oneOf(['script-src-attr', 'style-src-elem']);
+      expect(violation.source).to.match(/dompurify/);
+    }
+  });
+});
+
+describe('a hostile host page', () => {
+  for (const width of [800, 320]) {
+    it(`keeps the card's look at ${width} px: fonts from tokens, 44 px targets, readable text, no overflow`, async () => {
+      const { doc } = await frame('hostile/page.html', width, 900);
+      await rendered(doc);
+      const light = doc.querySelector('#light')!;
+      const json = doc.querySelector('#json')!;
+      await waitUntil(() => json.shadowRoot?.querySelector('[part~=body] p'), 'the JSON article never rendered', { timeout: 5000 });
+      await rendered(doc);
+      const font = (el: Element) => style(el).fontFamily;
+      // The wrappers in our shadow roots and everything rendered there use the token fonts.
+      expect(font(shadow(light, '[part~=headline]'))).to.match(/^Georgia/);
+      expect(font(shadow(light, '[part~=body]'))).to.match(/^Georgia/);
+      expect(font(shadow(light, '[part~=meta]'))).to.match(/^system-ui/);
+      expect(font(shadow(json, '[part~=headline]'))).to.match(/^Georgia/);
+      expect(font(shadow(json, '[part~=body] p'))).to.match(/^Georgia/);
+      expect(style(shadow(json, '[part~=headline]')).textTransform).to.equal('none');
+      const buttons = [...shadow(light, 'rw-text-size').shadowRoot!.querySelectorAll('button')];
+      expect(buttons).to.have.length(3);
+      for (const button of buttons) {
+        const box = button.getBoundingClientRect();
+        expect(box.height, 'button height').to.be.at.least(44);
+        expect(box.width, 'button width').to.be.at.least(44);
+        expect(style(button).cursor).to.be.oneOf(['pointer', 'not-allowed']);
+      }
+      // The publisher's own light-DOM text: the card's size and line height, whatever the page says
+      // (rem sizes follow the page's root size: 10 px here).
+      for (const id of ['first', 'quoted']) {
+        const p = doc.getElementById(id)!;
+        expect(style(p).fontSize, id).to.equal('11.25px');
+        expect(parseFloat(style(p).lineHeight), id).to.be.closeTo(18, 0.1);
+      }
+      expect(style(doc.getElementById('caption')!).fontSize).to.equal('8.75px');
+      // Nothing sticks out of the cards.
+      for (const el of [light, json]) {
+        const card = shadow(el, '[part~=card]');
+        expect(card.scrollWidth, `${el.id} card`).to.be.at.most(card.clientWidth);
+        expect(el.getBoundingClientRect().right).to.be.at.most(width);
+      }
+    });
+  }
+});
+
+describe('the widget leaves the host page alone', () => {
+  it('adds no globals and no document styles besides rules scoped to its own tag names', async () => {
+    const { win, doc } = await frame('globals.html');
+    await waitUntil(() => win.rwResult, 'the entry never loaded', { timeout: 8000 });
+    const { added, sheetsAdded } = win.rwResult as { added: string[]; sheetsAdded: number };
+    // Lit records its versions on the window (and, in development builds, its warnings): Lit's, not ours.
+    const lit = ['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions', 'litPropertyMetadata', 'litIssuedWarnings'];
+    expect(added.filter((name) => !lit.includes(name))).to.deep.equal([]);
+    expect(sheetsAdded).to.equal(0);
+    const selectors = doc.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => (rule as CSSStyleRule).selectorText));
+    expect(selectors.length).to.be.greaterThan(0);
+    for (const selector of selectors) {
+      for (const part of selector.split(/,(?![^(]*\))/)) expect(part.trim()).to.match(/^(:where\()?rw-[a-z-]+/);
+    }
+    expect(doc.querySelectorAll('style, link[rel=stylesheet]')).to.have.length(0);
+  });
+});
