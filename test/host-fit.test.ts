@@ -94,6 +94,40 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
   });
 });
 
+describe('the theme gallery (demo/themes.html, served with the strict policy)', () => {
+  it('switches looks live with its radio group, through public tokens and parts only, with no violation', async () => {
+    // The page itself: nothing inline for the policy to block.
+    const source = await (await fetch(new URL('../demo/themes.html', import.meta.url))).text();
+    expect(source).not.to.match(/<style|\sstyle=|<script(?![^>]*\ssrc=)|\son[a-z]+=/i);
+    const { doc, done } = await frame('../../demo/themes.html', 900, 900);
+    // Anything the switching does is reported from here on.
+    const violations: string[] = [];
+    doc.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
+    await rendered(doc);
+    const article = doc.querySelector('rw-article')!;
+    const card = () => style(shadow(article, '[part~=card]'));
+    const pick = async (look: string) => {
+      (doc.querySelector(`input[value=${look}]`) as HTMLInputElement).click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    expect(card().backgroundColor).to.equal('rgb(255, 253, 248)');
+    expect(card().borderTopStyle).to.equal('double');
+    expect(style(shadow(article, '[part~=headline]')).fontFamily).to.match(/^"Times New Roman"/);
+    await pick('modern');
+    expect(doc.getElementById('stage')!.className).to.equal('look-modern');
+    expect(card().borderTopLeftRadius).to.equal('16px');
+    expect(style(shadow(article, '[part~=body]')).fontFamily).to.match(/^"?Inter/);
+    await pick('night');
+    expect(card().backgroundColor).to.equal('rgb(28, 27, 25)');
+    expect(card().color).to.equal('rgb(232, 230, 227)');
+    const group = doc.querySelector('fieldset')!;
+    expect(group.querySelector('legend')!.textContent).to.equal('Look');
+    expect([...group.querySelectorAll('input')].every((input) => input.labels!.length === 1)).to.be.true;
+    done();
+    expect(violations).to.deep.equal([]);
+  });
+});
+
 describe('a hostile host page', () => {
   for (const width of [800, 320]) {
     it(`keeps the card's look at ${width} px: fonts from tokens, 44 px targets, readable text, no overflow`, async () => {

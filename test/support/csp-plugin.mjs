@@ -1,5 +1,6 @@
-// Serves the pages under /test/fixtures/csp/ with a strict Content-Security-Policy and Trusted
-// Types, as a careful publisher would: no inline script or style, no eval.
+// Serves the pages under /test/fixtures/csp/ (and the theme gallery demo) with a strict
+// Content-Security-Policy and Trusted Types, as a careful publisher would: no inline script or
+// style, no eval.
 export const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -13,7 +14,8 @@ export function cspPlugin() {
   return {
     name: 'csp-headers',
     transform(context) {
-      if (context.path.startsWith('/test/fixtures/csp/') && context.path.endsWith('.html')) {
+      const path = context.path;
+      if ((path.startsWith('/test/fixtures/csp/') && path.endsWith('.html')) || path === '/demo/themes.html') {
         return { headers: { 'Content-Security-Policy': STRICT_CSP } };
       }
     },
