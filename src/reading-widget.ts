@@ -11,8 +11,8 @@ import { define } from './define.js';
 define('rw-text-size', RwTextSize);
 define('rw-article', RwArticle);
 
-export * from './index.js';
-import { define } from './define.js';
 import { RwComments, RwCommentCount } from './index.js';
 define('rw-comments', RwComments);
 define('rw-comment-count', RwCommentCount);
+
+export * from './index.js';
