@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { disposeServer, startServer, uniqueThread, type TestServer } from './support/comments-server.js';
 
 interface Violation {
   directive: string;
@@ -26,9 +27,36 @@ async function frame(path: string, width = 800, height = 600) {
 
 type Updating = Element & { updateComplete: Promise<unknown> };
 
+let server: TestServer;
+before(async function () {
+  this.timeout(180000);
+  server = await startServer();
+});
+after(() => disposeServer(server));
+
+/** Adds a comment thread and a comment count, created in the framed page's own document. */
+function addComments(doc: Document, thread = uniqueThread()) {
+  const comments = doc.createElement('rw-comments');
+  const count = doc.createElement('rw-comment-count');
+  for (const el of [comments, count]) {
+    el.setAttribute('thread', thread);
+    el.setAttribute('endpoint', server.endpoint);
+  }
+  comments.setAttribute('loading', 'eager');
+  doc.body.append(count, comments);
+  return { comments, count };
+}
+
+/** Types into a field of a framed element as a reader does. */
+function type(host: Element, id: string, value: string) {
+  const field = host.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+  field.value = value;
+  field.dispatchEvent(new (host.ownerDocument.defaultView as typeof globalThis).InputEvent('input', { bubbles: true, composed: true }));
+}
+
 /** Waits until every element of ours in the document (and in their shadow roots) has rendered. */
 async function rendered(doc: Document) {
-  for (const tag of ['rw-article', 'rw-text-size']) await doc.defaultView!.customElements.whenDefined(tag);
+  for (const tag of ['rw-article', 'rw-text-size', 'rw-comments', 'rw-comment-count']) await doc.defaultView!.customElements.whenDefined(tag);
   const ours = (root: Document | ShadowRoot): Updating[] =>
     [...root.querySelectorAll('*')]
       .filter((el): el is Updating => el.localName.startsWith('rw-'))
@@ -55,7 +83,8 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     expect(win.trustedTypesRefused).to.be.true;
   });
 
-  it('renders light-DOM and JSON articles and changes the text size with no violation', async () => {
+  it('renders light-DOM and JSON articles, changes the text size, loads and posts comments, with no violation', async function () {
+    this.timeout(60000);
     const { doc, win, violations, done } = await frame('csp/page.html');
     await rendered(doc);
     const json = doc.querySelector('#json')!;
@@ -68,6 +97,16 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     await rendered(doc);
     expect(win.getComputedStyle(light.querySelector(':scope > p:not([slot])')!).fontSize).to.equal('20.25px');
     expect(style(shadow(json, '[part~=body] p')).fontSize).to.equal('20.25px');
+    // Comments: list, form, posting, the pending comment, and the count (fetched from the service).
+    const { comments, count } = addComments(doc);
+    await rendered(doc);
+    await waitUntil(() => shadow(comments, '[part~=heading]')?.textContent?.includes('0'), 'the comment list never loaded', { timeout: 15000 });
+    type(comments, 'text', 'A remark typed under a strict policy.');
+    type(comments, 'author', 'Rêzan');
+    type(comments, 'email', 'rezan@example.com');
+    (shadow(comments, '[part~=submit]') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(comments, '[part~=mine]'), 'the posted comment never showed', { timeout: 15000 });
+    await waitUntil(() => count.shadowRoot?.querySelector('[part~=count]'), 'the count never showed', { timeout: 15000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     done();
     win.localStorage.removeItem('rw-text-size');
@@ -130,7 +169,8 @@ describe('the theme gallery (demo/themes.html, served with the strict policy)', 
 
 describe('a hostile host page', () => {
   for (const width of [800, 320]) {
-    it(`keeps the card's look at ${width} px: fonts from tokens, 44 px targets, readable text, no overflow`, async () => {
+    it(`keeps the card's look at ${width} px: fonts from tokens, 44 px targets, readable text, no overflow`, async function () {
+      this.timeout(60000);
       const { doc } = await frame('hostile/page.html', width, 900);
       await rendered(doc);
       const light = doc.querySelector('#light')!;
@@ -161,6 +201,19 @@ describe('a hostile host page', () => {
         expect(parseFloat(style(p).lineHeight), id).to.be.closeTo(18, 0.1);
       }
       expect(style(doc.getElementById('caption')!).fontSize).to.equal('8.75px');
+      // Comments on the same page: token fonts, 44 px targets, fields as wide as the form.
+      const { comments } = addComments(doc);
+      await rendered(doc);
+      await waitUntil(() => comments.shadowRoot?.querySelector('[part~=submit]'), 'the comment form never rendered', { timeout: 15000 });
+      expect(font(shadow(comments, '[part~=heading]'))).to.match(/^Georgia/);
+      expect(font(shadow(comments, '[part~=submit]'))).to.match(/^system-ui/);
+      for (const control of [...comments.shadowRoot!.querySelectorAll('button, input, textarea')]) {
+        const box = control.getBoundingClientRect();
+        if (!box.width) continue; // a visually hidden control
+        // Buttons keep 44 px (WCAG 2.5.5); fields, sized in rem, at least the 24 px of WCAG 2.5.8.
+        expect(box.height, `${control.localName} height`).to.be.at.least(control.localName === 'button' ? 44 : 24);
+        expect(box.right, `${control.localName} inside the page`).to.be.at.most(width);
+      }
       // Nothing sticks out of the cards.
       for (const el of [light, json]) {
         const card = shadow(el, '[part~=card]');

@@ -3,7 +3,17 @@
 // GlobalEventHandlersEventMap. A missing entry turns `e.detail` into an error here.
 import { expect } from '@open-wc/testing';
 import '../src/reading-widget.js';
-import { RwArticle, RwTextSize, type RwErrorDetail, type RwTextSizeChangeDetail } from '../src/index.js';
+import { RwModeration } from '../src/components/moderation/moderation.js';
+import {
+  RwArticle,
+  RwCommentCount,
+  RwComments,
+  RwTextSize,
+  type CommentPostedDetail,
+  type CommentSubmitDetail,
+  type RwErrorDetail,
+  type RwTextSizeChangeDetail,
+} from '../src/index.js';
 
 describe('typings', () => {
   it('maps tag names to classes and event names to typed details', () => {
@@ -11,6 +21,13 @@ describe('typings', () => {
     const textSize: RwTextSize = document.createElement('rw-text-size');
     expect(article).to.be.instanceOf(RwArticle);
     expect(textSize).to.be.instanceOf(RwTextSize);
+    const comments: RwComments = document.createElement('rw-comments');
+    const count: RwCommentCount = document.createElement('rw-comment-count');
+    expect(comments).to.be.instanceOf(RwComments);
+    expect(count).to.be.instanceOf(RwCommentCount);
+    // Registered by its own bundle entry (src/moderation.ts); the tag map knows it either way.
+    const moderation: RwModeration | undefined = undefined as HTMLElementTagNameMap['rw-moderation'] | undefined;
+    expect(moderation).to.equal(undefined);
     const found: RwArticle | null = document.querySelector('rw-article');
     expect(found).to.equal(null);
 
@@ -27,6 +44,17 @@ describe('typings', () => {
       const detail: RwErrorDetail = e.detail;
       seen.push(code, detail.message);
     });
+    comments.addEventListener('rw-comment-submit', (e) => {
+      const detail: CommentSubmitDetail = e.detail;
+      const thread: string = e.detail.thread;
+      seen.push(detail.comment, thread, e.cancelable);
+    });
+    comments.addEventListener('rw-comment-posted', (e) => {
+      const detail: CommentPostedDetail = e.detail;
+      const id: string = e.detail.id;
+      seen.push(detail.status, id);
+    });
+    count.addEventListener('rw-error', (e) => seen.push(e.detail.code));
     // Bubbling and composed: a listener on the document is typed too.
     document.addEventListener('rw-text-size-change', (e) => seen.push(e.detail.scale), { once: true });
     expect(seen).to.deep.equal([]);
