@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findBrowsers } from './scripts/browsers.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { commentsServerPlugin } from './test/support/comments-server-plugin.mjs';
+import { cspPlugin } from './test/support/csp-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const { chromium, firefox } = findBrowsers();
@@ -37,7 +38,7 @@ export default {
   testsFinishTimeout: 300000,
   browserStartTimeout: 120000,
   testFramework: { config: { timeout: 15000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin(), cspPlugin()],
   browsers: [
     only.includes('chromium') && chromeLauncher({ createPage, launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
     only.includes('firefox') &&

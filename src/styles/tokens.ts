@@ -32,9 +32,10 @@ export const tokens = css`
     --_rw-radius: var(--rw-radius, 0.5rem);
     --_rw-measure: var(--rw-measure, 68ch);
     --_rw-focus: var(--rw-color-focus, light-dark(#0b57d0, #8ab4f8));
-    color: var(--_rw-color-text);
-    font-family: var(--_rw-font-ui);
-    box-sizing: border-box;
+    /* !important: a shadow host's own rules lose to any page rule that matches it (a CMS's
+       "* { font-family }"); inner !important wins. Publishers restyle through the tokens. */
+    color: var(--_rw-color-text) !important;
+    font-family: var(--_rw-font-ui) !important;
   }
   :host(:state(light)) {
     color-scheme: light;
@@ -48,7 +49,7 @@ export const tokens = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   .vh {
     position: absolute !important;
@@ -76,8 +77,9 @@ export const controls = css`
     align-items: center;
     justify-content: center;
     gap: 0.35em;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
+    /* 44 px targets even where the host page shrinks rem (html { font-size: 62.5% }). */
+    min-block-size: max(2.75rem, 44px);
+    min-inline-size: max(2.75rem, 44px);
     padding: 0.35em 0.9em;
     border: 1px solid var(--_rw-color-border);
     border-radius: var(--_rw-radius);

@@ -21,6 +21,7 @@ const lightSheets = new Map<string, CSSStyleSheet>();
  * register that one too or set `no-text-size`.
  *
  * @summary News article card with reader text size, light-DOM first.
+ * @tag rw-article
  *
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page and the reader's system.
  * @attr lang - Language for dates and messages; inherited from the nearest ancestor with `lang`.
@@ -62,7 +63,9 @@ const lightSheets = new Map<string, CSSStyleSheet>();
  * @cssprop --rw-color-text - Text colour.
  * @cssprop --rw-color-muted - Meta row, captions and summary.
  * @cssprop --rw-color-accent - Block quote rule.
+ * @cssprop --rw-color-on-accent - Text on accent-coloured controls (shared token).
  * @cssprop --rw-color-surface - Card background.
+ * @cssprop --rw-color-subtle - Quiet background of secondary areas (shared token).
  * @cssprop --rw-color-border - Card border and meta row rules.
  * @cssprop --rw-color-danger - Error message.
  * @cssprop --rw-color-focus - Focus ring colour.

@@ -11,6 +11,7 @@ import { count } from './batch.js';
  * reader's language and digits. All the counts of a page are fetched in one request per endpoint.
  * Renders nothing until the count is known, or if it cannot be loaded.
  *
+ * @tag rw-comment-count
  * @attr thread - Opaque id of the article's thread.
  * @attr endpoint - Base URL of the comments service.
  * @attr theme - `light`, `dark` or `auto`.
@@ -19,11 +20,24 @@ import { count } from './batch.js';
  *
  * @cssprop --rw-font-ui - Font.
  * @cssprop --rw-color-muted - Text colour (the count is secondary information).
+ * @cssprop --rw-font-headline - Shared token (not used by this element).
+ * @cssprop --rw-font-body - Shared token (not used by this element).
+ * @cssprop --rw-color-text - Shared token (not used by this element).
+ * @cssprop --rw-color-accent - Shared token (not used by this element).
+ * @cssprop --rw-color-on-accent - Shared token (not used by this element).
+ * @cssprop --rw-color-surface - Shared token (not used by this element).
+ * @cssprop --rw-color-subtle - Shared token (not used by this element).
+ * @cssprop --rw-color-border - Shared token (not used by this element).
+ * @cssprop --rw-color-danger - Shared token (not used by this element).
+ * @cssprop --rw-color-focus - Shared token (not used by this element).
+ * @cssprop --rw-space - Shared token (not used by this element).
+ * @cssprop --rw-radius - Shared token (not used by this element).
+ * @cssprop --rw-measure - Shared token (not used by this element).
  *
  * @fires rw-error - The counts could not be loaded: `detail: {code, message}`.
  */
 export class RwCommentCount extends LitElement {
-  static override styles = [tokens, css`:host{display:inline;color:var(--_rw-color-muted)}`];
+  static override styles = [tokens, css`:host{display:inline}span{color:var(--_rw-color-muted)}`];
   static override properties = { thread: {}, endpoint: {}, theme: { reflect: true }, n: { state: true } };
 
   thread = '';

@@ -34,6 +34,7 @@ export interface CommentPostedDetail {
  * draft; their own comments stay visible, marked "Awaiting moderation", until they are approved
  * (or rejected, with the guideline's reason). Comment text is always rendered as text.
  *
+ * @tag rw-comments
  * @attr thread - Opaque id of the article's thread (required).
  * @attr endpoint - Base URL of the comments service, e.g. `https://example.com/api` (required).
  * @attr sort - `newest` (default) or `oldest`; reflects the reader's choice.
@@ -83,6 +84,7 @@ export interface CommentPostedDetail {
  * @cssprop --rw-space - Spacing unit.
  * @cssprop --rw-radius - Corner radius.
  * @cssprop --rw-measure - Maximum line length.
+ * @cssprop --rw-font-headline - Shared token (not used by this element).
  *
  * @fires rw-comment-submit - Cancelable, before a post: `detail: {thread, comment}`; `comment` is the body to send.
  * @fires rw-comment-posted - The service accepted a comment: `detail: {id, status}`.

@@ -22,6 +22,7 @@ const TOKEN_KEY = 'rw-moderator-token';
  * rejects each one with a guideline reason. Keyboard-first: the comments form one tab stop;
  * J/K or the arrow keys move between them, A approves and R rejects with the chosen reason.
  *
+ * @tag rw-moderation
  * @attr endpoint - Base URL of the comments service, e.g. `/api`.
  * @attr theme - `light`, `dark` or `auto`.
  *
@@ -56,6 +57,8 @@ const TOKEN_KEY = 'rw-moderator-token';
  * @cssprop --rw-color-focus - Focus ring.
  * @cssprop --rw-space - Spacing unit.
  * @cssprop --rw-radius - Corner radius.
+ * @cssprop --rw-font-headline - Shared token (not used by this element).
+ * @cssprop --rw-measure - Shared token (not used by this element).
  *
  * @fires rw-error - A request failed: `detail: {code, message}`.
  */

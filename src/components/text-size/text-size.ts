@@ -17,6 +17,7 @@ export interface RwTextSizeChangeDetail {
  * `localStorage`. At a limit a button is `aria-disabled` (it keeps focus and does nothing).
  *
  * @summary Text size controls (A- / A+ / reset).
+ * @tag rw-text-size
  *
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page and the reader's system.
  * @attr lang - Language of the labels; inherited from the nearest ancestor with `lang`.
@@ -34,6 +35,15 @@ export interface RwTextSizeChangeDetail {
  * @cssprop --rw-color-border - Button border colour.
  * @cssprop --rw-color-focus - Focus ring colour.
  * @cssprop --rw-radius - Button corner radius.
+ * @cssprop --rw-font-headline - Shared token (not used by this element).
+ * @cssprop --rw-font-body - Shared token (not used by this element).
+ * @cssprop --rw-color-muted - Shared token (not used by this element).
+ * @cssprop --rw-color-accent - Shared token (not used by this element).
+ * @cssprop --rw-color-on-accent - Shared token (not used by this element).
+ * @cssprop --rw-color-subtle - Shared token (not used by this element).
+ * @cssprop --rw-color-danger - Shared token (not used by this element).
+ * @cssprop --rw-space - Shared token (not used by this element).
+ * @cssprop --rw-measure - Shared token (not used by this element).
  *
  * @fires {CustomEvent<RwTextSizeChangeDetail>} rw-text-size-change - When the reader changes the size with this control (bubbles, composed).
  */
