@@ -1,0 +1,24 @@
+// Builds the floor element (bench/floor/floor.ts) exactly as scripts/build.mjs bundles
+// dist/reading-widget.js: Vite, library mode, ES format, es2022, minified, Lit included.
+import { build } from 'vite';
+import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+
+export async function buildFloor(root = process.cwd()) {
+  const outDir = resolve(root, '.tmp/bench-floor');
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: resolve(root, 'bench/floor/floor.ts'), formats: ['es'], fileName: () => 'floor.js' },
+      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  });
+  return outDir;
+}

@@ -1,0 +1,56 @@
+// The demo-like article page: a host page with our article in <rw-article>, its text-size controls,
+// and a "The Latest" list of teasers.
+//   ?floor=1      the same page with the floor element (<rw-floor>, bench/floor/floor.ts) instead
+//   ?load=import  (default) an inline module marks `rw-start`, then imports the bundle: start-up
+//   ?load=tag     a plain <script type="module" src> in <head>, like the embed snippet: layout shift
+//   ?delay=MS     the bundle's response is held back MS milliseconds by the bench server
+//   ?words=N      the body is N generated words instead of our ~700-word article (text-size bench),
+//                 and the header gets a plain button that sets the root font size (its reference)
+import { HOST_CSS, PRE_UPGRADE_CSS, PROBE } from './_shared.mjs';
+import { PARAGRAPHS, TEASERS, articleBody, generatedParagraphs, teaser } from './_content.mjs';
+
+export function render(query) {
+  const floor = query.floor === '1';
+  const article = floor ? 'rw-floor' : 'rw-article';
+  const delay = Number(query.delay) || 0;
+  const bundle = (floor ? '/floor/floor.js' : '/dist/reading-widget.js') + (delay ? `?delay=${delay}` : '');
+  const paragraphs = query.words ? generatedParagraphs(Number(query.words)) : PARAGRAPHS;
+  const byTag = query.load === 'tag';
+  const finish = `
+    const count = await __settled();
+    const painted = await __afterPaint();
+    const start = performance.getEntriesByName('rw-start')[0]?.startTime ?? 0;
+    Object.assign(__bench, { done: true, elements: count, startup: painted - start, painted,
+      defined: ['rw-article', 'rw-text-size', 'rw-floor'].filter((t) => customElements.get(t)) });`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Bench: article</title>
+${PROBE}
+${PRE_UPGRADE_CSS}
+${HOST_CSS}
+${byTag ? `<script type="module" src="${bundle}"></script>` : ''}
+</head>
+<body>
+<header class="site"><strong>The Highland Courier</strong> · News · Region · Culture
+${query.words ? `<button id="root-font" type="button" onclick="document.documentElement.style.fontSize = this.dataset.size">Root font size</button>` : ''}</header>
+<main>
+<${article}>
+${articleBody(paragraphs)}
+</${article}>
+<section aria-labelledby="latest"><h2 id="latest">The Latest</h2>
+<div class="latest">
+${TEASERS.map((t, i) => teaser(t, i, article, floor ? '' : ' variant="teaser"')).join('\n')}
+</div>
+</section>
+</main>
+<footer class="site">© The Highland Courier (bench page)</footer>
+<script type="module">
+${byTag ? '' : `performance.mark('rw-start');\n    await import(${JSON.stringify(bundle)});`}
+${finish}
+</script>
+</body>
+</html>`;
+}
