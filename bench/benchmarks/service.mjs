@@ -1,5 +1,5 @@
 // 6. The comments service on its embedded database (PGlite, temporary folder), over loopback with
-// autocannon (10 connections, 3 s a run, 3 rounds): GET a warm thread without and with
+// autocannon (10 connections, 2 s a run, 3 rounds, after a 1 s warm-up of each): GET a warm thread without and with
 // If-None-Match (304), and POST a comment (a unique Idempotency-Key each; rate limit off).
 // Reference: GET /api/health on the same server, in the same rounds.
 import autocannon from 'autocannon';
@@ -18,7 +18,7 @@ export async function run(ctx) {
     return Object.entries(SCENARIOS).flatMap(([k, l]) => [notBuilt(`service.${k}`, `6 service ${l}`)]);
   }
   const rounds = ctx.quick ? 1 : 3;
-  const duration = ctx.quick ? 2 : 3;
+  const duration = ctx.quick ? 1 : 2;
   const service = await startService({ root: ctx.root });
   try {
     const { api } = service;

@@ -12,8 +12,8 @@ export async function run(ctx) {
   }
   // Tracing costs the page some time, so start-up is timed in untraced runs and the longest task
   // is taken from separate traced runs.
-  const runs = ctx.quick ? 3 : 7;
-  const traced = ctx.quick ? 2 : 3;
+  const runs = ctx.quick ? 3 : 5;
+  const traced = ctx.quick ? 1 : 2;
   const rows = [];
   for (const cpu of [1, 4]) {
     const m = { widget: { startup: [], longest: [] }, floor: { startup: [], longest: [] } };

@@ -17,7 +17,8 @@ export async function buildFloor(root = process.cwd()) {
       target: 'es2022',
       minify: true,
       lib: { entry: resolve(root, 'bench/floor/floor.ts'), formats: ['es'], fileName: () => 'floor.js' },
-      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      // Vite 8 leaves ES library output unminified unless the output asks for it too.
+      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
     },
   });
   return outDir;

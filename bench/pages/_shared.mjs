@@ -22,7 +22,8 @@ export const HOST_CSS = `<style>
  *   __settled(): waits for every defined rw-* element, including those inside shadow roots, to
  *     finish its update, until no new one appears.
  */
-export const PROBE = `<script>
+export const PROBE = `<link rel="icon" href="data:,">
+<script>
   window.__bench = { cls: 0, shifts: [], longtasks: [] };
   try {
     new PerformanceObserver((list) => {

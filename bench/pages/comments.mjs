@@ -94,7 +94,11 @@ ${TEASERS.map((t) => `<h3>${esc(t.headline)}</h3><p>${esc(t.summary)}</p>`).join
   ${drive ? `__bench.done = true;` : `
   const el = document.querySelector('rw-comments');
   await customElements.whenDefined('rw-comments');
-  await until(() => rendered(el) > 0);
+  // The frame in which the list is first seen: shifts from then on are the list's, earlier ones the upgrade's.
+  await new Promise((resolve) => {
+    const check = (frame) => rendered(el) > 0 ? resolve(__bench.listAt = frame) : requestAnimationFrame(check);
+    requestAnimationFrame(check);
+  });
   await __afterPaint();
   await new Promise((r) => setTimeout(r, 300));
   await __afterPaint();
