@@ -8,8 +8,9 @@ import en from './locales/en.js';
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Partial<Record<MessageKey, string | Plural>>;
+export type CatalogueLoader = () => Promise<{ default: Catalogue }>;
 
-const builtIn: Record<string, () => Promise<{ default: Catalogue }>> = {
+const lazy: Record<string, CatalogueLoader> = {
   ckb: () => import('./locales/ckb.js'),
   ar: () => import('./locales/ar.js'),
   tr: () => import('./locales/tr.js'),
@@ -30,19 +31,24 @@ export function onCatalogueChange(listener: () => void): () => void {
 const changed = () => listeners.forEach((listener) => listener());
 
 /**
- * Adds or overrides messages for a language (`'en'`, `'ckb'`, or a new one such as `'kmr'`).
- * Elements showing that language re-render at once.
+ * Adds or overrides messages for a language (`'en'`, `'ckb'`, or a new one such as `'kmr'`), or
+ * gives a new language a loader (`() => import('./kmr.js')`) that runs only when an element shows
+ * it. Elements showing that language re-render at once.
  */
-export function registerMessages(lang: string, messages: Catalogue): void {
+export function registerMessages(lang: string, messages: Catalogue | CatalogueLoader): void {
   const base = baseLanguage(lang);
-  overrides[base] = { ...overrides[base], ...messages };
+  if (typeof messages === 'function') {
+    lazy[base] = messages;
+    delete loaded[base];
+    pending.delete(base);
+  } else overrides[base] = { ...overrides[base], ...messages };
   changed();
 }
 
-/** Starts loading a built-in catalogue; resolves at once when there is nothing to load. */
+/** Starts loading a catalogue; resolves at once when there is nothing to load, never rejects. */
 export function loadLanguage(lang: string): Promise<void> {
   const base = baseLanguage(lang);
-  const load = builtIn[base];
+  const load = lazy[base];
   if (!load || loaded[base]) return Promise.resolve();
   let promise = pending.get(base);
   if (!promise) {
@@ -64,15 +70,26 @@ function lookup(base: string, key: MessageKey): string | Plural {
   return overrides[base]?.[key] ?? loaded[base]?.[key] ?? overrides.en?.[key] ?? en[key];
 }
 
+// Formatting for languages a browser has no data for: Chromium has none for `ckb`, and Iraqi Arabic
+// writes numbers the same way (٠١٢٣ digits); others get English with day-month-year dates.
+const nearest: Record<string, string> = { ckb: 'ar-IQ' };
+
+/** Locales for `Intl`: a malformed `lang` (such as `en_US`) would make `Intl` throw. */
+function locales(lang: string): string[] {
+  try {
+    return [...Intl.getCanonicalLocales(lang), nearest[baseLanguage(lang)] ?? 'en-GB'];
+  } catch {
+    return ['en'];
+  }
+}
+
 /** Formats a message: plural by `values.n`, placeholders filled, numbers in the locale's digits. */
 export function translate(lang: string, key: MessageKey, values: Record<string, string | number> = {}): string {
   const message = lookup(baseLanguage(lang), key);
-  let text: string;
-  if (typeof message === 'string') text = message;
-  else {
-    const rule = new Intl.PluralRules(lang).select(Number(values.n ?? 0));
-    text = message[rule] ?? message.other;
-  }
+  const text =
+    typeof message === 'string'
+      ? message
+      : (message[new Intl.PluralRules(locales(lang)).select(Number(values.n ?? 0))] ?? message.other);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
@@ -81,20 +98,17 @@ export function translate(lang: string, key: MessageKey, values: Record<string, 
 }
 
 export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
-  try {
-    return new Intl.NumberFormat(lang, options).format(value);
-  } catch {
-    return String(value);
-  }
+  return new Intl.NumberFormat(locales(lang), options).format(value);
 }
 
 /** A date in the reader's language; an unparseable date is shown as the publisher wrote it. */
 export function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(lang, options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(date);
-  }
+  const list = locales(lang);
+  // Without this language's month names in the browser: numbers only, rather than another language's words.
+  const time = options.timeStyle || options.hour ? ({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' } as const) : {};
+  const known = Intl.DateTimeFormat.supportedLocalesOf(list[0]).length > 0;
+  const format = new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
+  return format.format(date);
 }

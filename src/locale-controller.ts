@@ -2,13 +2,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { observeDocument } from './document-observer.js';
 import { formatDate, formatNumber, loadLanguage, onCatalogueChange, translate, type MessageKey } from './i18n.js';
 
+const rtl = /^(ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)\b|-(arab|hebr)\b/i;
+
 /**
  * Gives an element its language: its own `lang`, else the nearest ancestor's (crossing shadow
- * roots), else `<html lang>`, else English. Re-renders the host when that language or its
- * catalogue changes.
+ * roots), else English; and its direction: the nearest `dir="ltr|rtl"`, or the direction of the
+ * nearest `lang` if that comes first. Re-renders the host when either or the catalogue changes.
  */
 export class LocaleController implements ReactiveController {
   lang = 'en';
+  dir: 'ltr' | 'rtl' = 'ltr';
   private stops: Array<() => void> = [];
 
   constructor(private host: ReactiveControllerHost & HTMLElement) {
@@ -16,17 +19,22 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.lang = this.resolve();
-    void loadLanguage(this.lang);
-    const refresh = () => {
-      const lang = this.resolve();
-      if (lang !== this.lang) {
-        this.lang = lang;
-        void loadLanguage(lang);
-      }
+    const check = () => {
+      const [lang, dir] = this.resolve();
+      if (lang === this.lang && dir === this.dir) return;
+      this.lang = lang;
+      this.dir = dir;
+      void loadLanguage(lang);
       this.host.requestUpdate();
     };
-    this.stops = [observeDocument(() => this.resolve() !== this.lang && refresh()), onCatalogueChange(refresh)];
+    [this.lang, this.dir] = this.resolve();
+    void loadLanguage(this.lang);
+    // The page-wide observer cannot see into shadow roots: watch the ones this element sits in.
+    const inner = new MutationObserver(check);
+    for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+      inner.observe(root, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
+    }
+    this.stops = [observeDocument(check), onCatalogueChange(() => this.host.requestUpdate()), () => inner.disconnect()];
   }
 
   hostDisconnected(): void {
@@ -34,13 +42,16 @@ export class LocaleController implements ReactiveController {
     this.stops = [];
   }
 
-  private resolve(): string {
-    let node: Node | null = this.host;
-    while (node) {
-      if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
-      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  private resolve(): [string, 'ltr' | 'rtl'] {
+    let dir = '';
+    for (let node: Node | null = this.host; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+      if (!(node instanceof Element)) continue;
+      const ownDir = node.getAttribute('dir')?.toLowerCase();
+      if (!dir && (ownDir === 'ltr' || ownDir === 'rtl')) dir = ownDir;
+      const lang = node.getAttribute('lang')?.trim();
+      if (lang) return [lang, (dir || (rtl.test(lang) ? 'rtl' : 'ltr')) as 'ltr' | 'rtl'];
     }
-    return 'en';
+    return ['en', (dir || 'ltr') as 'ltr' | 'rtl'];
   }
 
   t(key: MessageKey, values?: Record<string, string | number>): string {

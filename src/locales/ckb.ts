@@ -1,5 +1,88 @@
 import type { Catalogue } from '../i18n.js';
 
-// Placeholder until the translation lands: falls back to English.
-const messages: Catalogue = {};
+// Kurdish Sorani (Arabic script, right to left). A counted noun stays singular after a number, so
+// plural messages have the same form for `one` and `other`.
+const messages: Catalogue = {
+  // <rw-text-size>
+  textSize: 'قەبارەی دەق',
+  textSizeDecrease: 'بچووککردنەوەی دەق',
+  textSizeIncrease: 'گەورەکردنی دەق',
+  textSizeReset: 'گەڕاندنەوەی قەبارەی دەق',
+  textSizeResetShort: '١٠٠٪',
+  textSizeNow: 'قەبارەی دەق {percent}',
+
+  // <rw-article>
+  articleLoading: 'بابەتەکە باردەکرێت…',
+  articleError: 'نەتوانرا ئەم بابەتە باربکرێت.',
+  articleBy: 'نووسینی',
+  photoCredit: 'وێنە: {credit}',
+
+  // <rw-comments>
+  commentsHeading: 'کۆمێنتەکان',
+  commentsCount: { one: '{n} کۆمێنت', other: '{n} کۆمێنت' },
+  commentsNotice:
+    'هەموو کۆمێنتێک پێش بڵاوکردنەوە پێداچوونەوەی بۆ دەکرێت. کۆمێنتی پەیوەندیدار و ڕەخنەی بنیاتنەر بەخێربێن؛ کۆمێنتەکان دەبێت لەگەڵ ڕێنماییەکانی کۆمەڵگەکەمان بگونجێن.',
+  guidelinesHeading: 'ڕێنماییەکانی کۆمەڵگە',
+  guidelinesIntro: 'ئەو کۆمێنتانە ڕەتدەکرێنەوە کە ئەمانەیان تێدایە:',
+  guidelineProfanity: 'جنێو',
+  guidelineThreat: 'هەڕەشە',
+  'guidelinePersonal-attack': 'هێرشی کەسی',
+  guidelineVulgarity: 'قسەی ناشیرین',
+  guidelineAbuse: 'سووکایەتی، وەک جیاکاریی جێندەری، ڕەگەزپەرستی، هۆمۆفۆبیا یان بیانیترسی',
+  guidelinePromotion: 'ڕیکلامی بازرگانی یان کەسی',
+  'guidelineOff-topic': 'قسەی دەرەوەی بابەت',
+  guidelinesNeverEdited: 'کۆمێنتەکان هەرگیز دەستکاری ناکرێن: یان پەسەند دەکرێن یان ڕەتدەکرێنەوە.',
+  commentsEmpty: 'هێشتا هیچ کۆمێنتێک نییە. یەکەم کەس بە کە کۆمێنت دەنووسێت.',
+  commentsLoading: 'کۆمێنتەکان باردەکرێن…',
+  commentsLoadError: 'نەتوانرا کۆمێنتەکان باربکرێن.',
+  commentsRetry: 'دووبارە هەوڵبدەرەوە',
+  commentsLoadMore: 'کۆمێنتی زیاتر باربکە',
+  commentsSort: 'ڕیزکردنی کۆمێنتەکان',
+  commentsSortNewest: 'نوێترین سەرەتا',
+  commentsSortOldest: 'کۆنترین سەرەتا',
+  commentReply: 'وەڵام',
+  commentReplyTo: 'وەڵام بۆ {author}',
+  commentCancelReply: 'هەڵوەشاندنەوەی وەڵام',
+  formHeading: 'کۆمێنتێک بنووسە',
+  formText: 'کۆمێنت',
+  formName: 'ناو',
+  formEmail: 'ئیمەیڵ',
+  formEmailHint: 'هەرگیز بە خوێنەرانی تر پیشان نادرێت.',
+  formRequired: 'پێویستە',
+  formSubmit: 'ناردنی کۆمێنت',
+  formSubmitting: 'دەنێردرێت…',
+  formCharsLeft: { one: '{n} پیت ماوە', other: '{n} پیت ماوە' },
+  formDraftRestored: 'ئەو کۆمێنتەی نەتناردبوو گەڕێندرایەوە.',
+  errorRequired: 'تکایە ئەم خانەیە پڕبکەرەوە.',
+  errorTooLong: { one: 'زۆرترین {n} پیت بەکاربهێنە.', other: 'زۆرترین {n} پیت بەکاربهێنە.' },
+  errorEmail: 'ناونیشانی ئیمەیڵێک وەک name@example.com بنووسە.',
+  errorNetwork: 'نەمانتوانی بگەینە خزمەتگوزاریی کۆمێنتەکان. کۆمێنتەکەت هێشتا لێرەیە: دووبارە هەوڵبدەرەوە.',
+  errorTimeout: 'وەڵامی خزمەتگوزاریی کۆمێنتەکان زۆری خایاند. کۆمێنتەکەت هێشتا لێرەیە: دووبارە هەوڵبدەرەوە.',
+  errorServer: 'خزمەتگوزاریی کۆمێنتەکان تووشی کێشەیەک بوو. کۆمێنتەکەت هێشتا لێرەیە: دووبارە هەوڵبدەرەوە.',
+  errorRateLimited: 'زۆر بە خێرایی کۆمێنت دەنێریت. تکایە دوای {seconds} چرکە دووبارە هەوڵبدەرەوە.',
+  errorInvalid: 'تکایە ئەو خانانەی خوارەوە ڕاست بکەرەوە کە نیشانە کراون.',
+  statusPending: 'چاوەڕێی پێداچوونەوەیە',
+  statusApproved: 'پەسەندکرا',
+  statusRejected: 'بڵاونەکرایەوە',
+  statusRejectedReason: 'بڵاونەکرایەوە: {reason}',
+  postedThanks: 'سوپاس. کۆمێنتەکەت دوای ئەوەی سەرپەرشتیارێک پەسەندی کرد دەردەکەوێت.',
+  yourComment: 'کۆمێنتەکەت',
+
+  // <rw-moderation>
+  moderationHeading: 'ڕیزی سەرپەرشتی',
+  moderationToken: 'تۆکنی سەرپەرشتیار',
+  moderationSignIn: 'چوونەژوورەوە',
+  moderationSignOut: 'چوونەدەرەوە',
+  moderationBadToken: 'ئەو تۆکنە قبوڵ نەکرا.',
+  moderationEmpty: 'هیچ کۆمێنتێک چاوەڕێی سەرپەرشتی نییە.',
+  moderationApprove: 'پەسەندکردن',
+  moderationReject: 'ڕەتکردنەوە',
+  moderationReason: 'هۆکار',
+  moderationThread: 'گفتوگۆ',
+  moderationApproved: 'کۆمێنتەکەی {author} پەسەندکرا.',
+  moderationRejected: 'کۆمێنتەکەی {author} ڕەتکرایەوە.',
+  moderationPendingCount: { one: '{n} کۆمێنت چاوەڕێیە', other: '{n} کۆمێنت چاوەڕێن' },
+  moderationRefresh: 'نوێکردنەوە',
+  moderationKeys: 'کلیلەکان: J و K بۆ جووڵان لە نێوان کۆمێنتەکان، A پەسەندی دەکات، R ڕەتی دەکاتەوە.',
+};
 export default messages;

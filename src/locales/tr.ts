@@ -1,5 +1,89 @@
 import type { Catalogue } from '../i18n.js';
 
-// Placeholder until the translation lands: falls back to English.
-const messages: Catalogue = {};
+// Turkish. A counted noun stays singular after a number (`3 yorum`), so plural messages have the
+// same form for `one` and `other`. Names are kept out of suffix positions (`Yanıtla: {author}`)
+// because a suffix would have to agree with the name's vowels.
+const messages: Catalogue = {
+  // <rw-text-size>
+  textSize: 'Yazı boyutu',
+  textSizeDecrease: 'Yazıyı küçült',
+  textSizeIncrease: 'Yazıyı büyüt',
+  textSizeReset: 'Yazı boyutunu sıfırla',
+  textSizeResetShort: '%100',
+  textSizeNow: 'Yazı boyutu {percent}',
+
+  // <rw-article>
+  articleLoading: 'Haber yükleniyor…',
+  articleError: 'Bu haber yüklenemedi.',
+  articleBy: 'Yazan',
+  photoCredit: 'Fotoğraf: {credit}',
+
+  // <rw-comments>
+  commentsHeading: 'Yorumlar',
+  commentsCount: { one: '{n} yorum', other: '{n} yorum' },
+  commentsNotice:
+    'Her yorumu yayımlamadan önce denetliyoruz. Konuyla ilgili yorumlar ve yapıcı eleştiriler memnuniyetle karşılanır; yorumlar topluluk kurallarımıza uymalıdır.',
+  guidelinesHeading: 'Topluluk kuralları',
+  guidelinesIntro: 'Şunları içeren yorumlar reddedilir:',
+  guidelineProfanity: 'küfür',
+  guidelineThreat: 'tehdit',
+  'guidelinePersonal-attack': 'kişisel saldırı',
+  guidelineVulgarity: 'kaba ifadeler',
+  guidelineAbuse: 'cinsiyetçilik, ırkçılık, homofobi ya da yabancı düşmanlığı gibi hakaretler',
+  guidelinePromotion: 'ticari ya da kişisel tanıtım',
+  'guidelineOff-topic': 'konu dışı yorumlar',
+  guidelinesNeverEdited: 'Yorumlar asla düzenlenmez: ya onaylanır ya da reddedilir.',
+  commentsEmpty: 'Henüz yorum yok. İlk yorumu siz yazın.',
+  commentsLoading: 'Yorumlar yükleniyor…',
+  commentsLoadError: 'Yorumlar yüklenemedi.',
+  commentsRetry: 'Tekrar dene',
+  commentsLoadMore: 'Daha fazla yorum yükle',
+  commentsSort: 'Yorumları sırala',
+  commentsSortNewest: 'Önce en yeni',
+  commentsSortOldest: 'Önce en eski',
+  commentReply: 'Yanıtla',
+  commentReplyTo: 'Yanıtla: {author}',
+  commentCancelReply: 'Yanıtı iptal et',
+  formHeading: 'Yorum yazın',
+  formText: 'Yorum',
+  formName: 'Ad',
+  formEmail: 'E-posta',
+  formEmailHint: 'Diğer okurlara asla gösterilmez.',
+  formRequired: 'Zorunlu',
+  formSubmit: 'Yorumu gönder',
+  formSubmitting: 'Gönderiliyor…',
+  formCharsLeft: { one: '{n} karakter kaldı', other: '{n} karakter kaldı' },
+  formDraftRestored: 'Gönderilmemiş yorumunuz geri yüklendi.',
+  errorRequired: 'Lütfen bu alanı doldurun.',
+  errorTooLong: { one: 'En fazla {n} karakter kullanın.', other: 'En fazla {n} karakter kullanın.' },
+  errorEmail: 'ad@example.com gibi bir e-posta adresi girin.',
+  errorNetwork: 'Yorum hizmetine ulaşılamadı. Yorumunuz hâlâ burada: tekrar deneyin.',
+  errorTimeout: 'Yorum hizmeti çok geç yanıt verdi. Yorumunuz hâlâ burada: tekrar deneyin.',
+  errorServer: 'Yorum hizmetinde bir sorun oluştu. Yorumunuz hâlâ burada: tekrar deneyin.',
+  errorRateLimited: 'Çok hızlı yorum gönderiyorsunuz. Lütfen {seconds} saniye sonra tekrar deneyin.',
+  errorInvalid: 'Lütfen aşağıda işaretlenen alanları düzeltin.',
+  statusPending: 'Onay bekliyor',
+  statusApproved: 'Onaylandı',
+  statusRejected: 'Yayımlanmadı',
+  statusRejectedReason: 'Yayımlanmadı: {reason}',
+  postedThanks: 'Teşekkürler. Yorumunuz bir moderatör onayladığında görünecek.',
+  yourComment: 'Yorumunuz',
+
+  // <rw-moderation>
+  moderationHeading: 'Moderasyon kuyruğu',
+  moderationToken: 'Moderatör anahtarı',
+  moderationSignIn: 'Giriş yap',
+  moderationSignOut: 'Çıkış yap',
+  moderationBadToken: 'Bu anahtar kabul edilmedi.',
+  moderationEmpty: 'Onay bekleyen yorum yok.',
+  moderationApprove: 'Onayla',
+  moderationReject: 'Reddet',
+  moderationReason: 'Gerekçe',
+  moderationThread: 'Konu',
+  moderationApproved: 'Yorum onaylandı: {author}',
+  moderationRejected: 'Yorum reddedildi: {author}',
+  moderationPendingCount: { one: '{n} yorum bekliyor', other: '{n} yorum bekliyor' },
+  moderationRefresh: 'Yenile',
+  moderationKeys: 'Tuşlar: J ve K yorumlar arasında gezinir, A onaylar, R reddeder.',
+};
 export default messages;
