@@ -3,13 +3,13 @@
 import { LitElement, css, html } from 'lit';
 
 export class RwFloor extends LitElement {
-  static styles = css`
+  static override styles = css`
     :host {
       display: block;
     }
   `;
 
-  render() {
+  override render() {
     return html`<slot></slot>`;
   }
 }

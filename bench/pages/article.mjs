@@ -4,9 +4,11 @@
 //   ?load=import  (default) an inline module marks `rw-start`, then imports the bundle: start-up
 //   ?load=tag     a plain <script type="module" src> in <head>, like the embed snippet: layout shift
 //   ?delay=MS     the bundle's response is held back MS milliseconds by the bench server
+//   ?api=URL      adds <rw-comments> (lazy, below the fold, as on the demo) and <rw-comment-count> in the
+//                 byline area, talking to that service; the floor page gets <rw-floor> in their places
 //   ?words=N      the body is N generated words instead of our ~700-word article (text-size bench),
 //                 and the header gets a plain button that sets the root font size (its reference)
-import { HOST_CSS, PRE_UPGRADE_CSS, PROBE } from './_shared.mjs';
+import { HOST_CSS, PRE_UPGRADE_CSS, PROBE, esc } from './_shared.mjs';
 import { PARAGRAPHS, TEASERS, articleBody, generatedParagraphs, teaser } from './_content.mjs';
 
 export function render(query) {
@@ -16,12 +18,19 @@ export function render(query) {
   const bundle = (floor ? '/floor/floor.js' : '/dist/reading-widget.js') + (delay ? `?delay=${delay}` : '');
   const paragraphs = query.words ? generatedParagraphs(Number(query.words)) : PARAGRAPHS;
   const byTag = query.load === 'tag';
+  const api = query.api ? esc(query.api) : '';
+  const comments = !api ? '' : floor
+    ? '<rw-floor></rw-floor>'
+    : `<rw-comments thread="bench-startup" endpoint="${api}"></rw-comments>`;
+  const count = !api ? '' : floor
+    ? '<p><rw-floor></rw-floor></p>'
+    : `<p><a href="#comments"><rw-comment-count thread="bench-startup" endpoint="${api}"></rw-comment-count></a></p>`;
   const finish = `
     const count = await __settled();
     const painted = await __afterPaint();
     const start = performance.getEntriesByName('rw-start')[0]?.startTime ?? 0;
     Object.assign(__bench, { done: true, elements: count, startup: painted - start, painted,
-      defined: ['rw-article', 'rw-text-size', 'rw-floor'].filter((t) => customElements.get(t)) });`;
+      defined: ['rw-article', 'rw-text-size', 'rw-comments', 'rw-comment-count', 'rw-floor'].filter((t) => customElements.get(t)) });`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,6 +49,8 @@ ${query.words ? `<button id="root-font" type="button" onclick="document.document
 <${article}>
 ${articleBody(paragraphs)}
 </${article}>
+${count}
+<section id="comments">${comments}</section>
 <section aria-labelledby="latest"><h2 id="latest">The Latest</h2>
 <div class="latest">
 ${TEASERS.map((t, i) => teaser(t, i, article, floor ? '' : ' variant="teaser"')).join('\n')}
