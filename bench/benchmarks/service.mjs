@@ -19,11 +19,13 @@ export async function run(ctx) {
   }
   const rounds = ctx.quick ? 1 : 3;
   const duration = ctx.quick ? 1 : 2;
+  const t0 = Date.now();
   const service = await startService({ root: ctx.root });
   try {
     const { api } = service;
     const thread = 'bench-service';
     await seedApproved(api, thread, 20);
+    ctx.log(`  service up and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const threadUrl = `${api}/threads/${thread}/comments`;
     const first = await fetch(threadUrl);
     const etag = first.headers.get('etag');
@@ -49,7 +51,7 @@ export async function run(ctx) {
         ],
       },
     };
-    const results = Object.fromEntries(Object.keys(plans).map((k) => [k, { rps: [], p50: [], p99: [], wrong: 0 }]));
+    const results = Object.fromEntries(Object.keys(plans).map((k) => [k, { rps: [], p50: [], p99: [], wrong: 0, codes: {} }]));
     // Warm-up: JIT, database caches, connection pools.
     for (const plan of Object.values(plans)) await cannon(plan, 1);
     for (let round = 0; round < rounds; round++) {
@@ -59,13 +61,15 @@ export async function run(ctx) {
         results[name].p50.push(r.latency.p50);
         results[name].p99.push(r.latency.p99);
         results[name].wrong += r.wrong;
+        for (const [code, c] of Object.entries(r.statusCodeStats ?? {})) results[name].codes[code] = (results[name].codes[code] ?? 0) + c.count;
       }
     }
     const h = results.health;
     const rows = [];
     for (const [name, label] of Object.entries(SCENARIOS)) {
       const r = results[name];
-      const note = r.wrong ? `${r.wrong} answers were not ${plans[name].expect}` : null;
+      const seen = Object.entries(r.codes).map(([code, n]) => `${n} × ${code}`).join(', ');
+      const note = `${seen}${r.wrong ? `; ${r.wrong} answers were not ${plans[name].expect} (or failed)` : ''}`;
       rows.push(
         row({ id: `service.${name}.rps`, label: `6 service ${label}, req/s`, unit: 'req/s', values: r.rps, refLabel: 'health', refValues: h.rps, higherIsBetter: true, note }),
         row({ id: `service.${name}.p50`, label: `6 service ${label}, p50`, unit: 'ms', values: r.p50, refLabel: 'health', refValues: h.p50 }),
@@ -89,5 +93,6 @@ async function cannon(plan, duration) {
   const codes = result.statusCodeStats ?? {};
   const right = codes[plan.expect]?.count ?? 0;
   const total = Object.values(codes).reduce((n, c) => n + (c.count ?? 0), 0);
+  if (total === 0) throw new Error(`no answers from ${plan.url}`);
   return { ...result, wrong: total - right + result.errors + result.timeouts };
 }

@@ -9,10 +9,10 @@ let seeding = null;
 
 export function seedThread(ctx) {
   seeding ??= (async () => {
-    const service = await ctx.service();
     const t0 = Date.now();
+    const service = await ctx.service();
     await seedApproved(service.api, THREAD, SEEDED);
-    ctx.log(`  seeded ${SEEDED} approved comments in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    ctx.log(`  service up and ${SEEDED} approved comments seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return { api: service.api, thread: THREAD, count: SEEDED };
   })();
   return seeding;
