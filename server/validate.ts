@@ -1,0 +1,155 @@
+/**
+ * Input checks for every endpoint. Each returns either the clean value or per-field messages that
+ * the routes send as a 422 `{error: {code: "invalid", fields}}`. Lengths count Unicode code points
+ * after trimming, so an emoji or an Arabic letter counts as one character.
+ */
+import { REASONS, STATUSES, type NewComment, type Reason, type Sort, type Status } from './store.js';
+
+export const MAX_BODY_BYTES = 32 * 1024;
+export type Fields = Record<string, string>;
+export type Checked<T> = { ok: true; value: T } | { ok: false; fields: Fields };
+
+const length = (s: string) => [...s].length;
+// Control characters have no place in a name, an address or an id; comment text keeps its line
+// breaks and tabs. Bidi marks and isolates (format characters, not controls) stay intact so
+// right-to-left text is stored exactly as written. Lone surrogates cannot be stored as UTF-8.
+const CONTROLS = /[\p{Cc}\p{Cs}]/u;
+const TEXT_CONTROLS = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]/u;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+
+/**
+ * Reads a JSON body of at most `max` bytes. The declared Content-Length is checked first, then the
+ * bytes actually streamed, so neither a large declared body nor a chunked one gets past the limit.
+ */
+export async function readJsonBody(request: Request, max = MAX_BODY_BYTES): Promise<BodyResult> {
+  const tooLarge = { ok: false, status: 413, code: 'too-large', message: `The request body must not exceed ${max} bytes.` } as const;
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    return { ok: false, status: 415, code: 'unsupported-media-type', message: 'Send the body as application/json.' };
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > max) return tooLarge;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { ok: false, status: 400, code: 'invalid-json', message: 'The request body is not valid JSON.' };
+  }
+}
+
+export function checkThread(thread: string): string | null {
+  if (length(thread) < 1 || length(thread) > 200) return 'A thread id has 1 to 200 characters.';
+  if (CONTROLS.test(thread)) return 'A thread id must not contain control characters.';
+  return null;
+}
+
+function requiredString(fields: Fields, body: Record<string, unknown>, name: string, label: string, max: number, controls: RegExp) {
+  const raw = body[name];
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    fields[name] = `${label} is required.`;
+    return '';
+  }
+  if (typeof raw !== 'string') {
+    fields[name] = `${label} must be a string.`;
+    return '';
+  }
+  const value = raw.trim();
+  if (length(value) > max) fields[name] = `${label} must be at most ${max} characters.`;
+  else if (controls.test(value)) fields[name] = `${label} contains characters that are not allowed.`;
+  return value;
+}
+
+/** A non-empty `website` field is the honeypot: people never see it, form-filling bots do. */
+export const isHoneypotFilled = (body: unknown) =>
+  isObject(body) && body.website !== undefined && body.website !== null && body.website !== false && String(body.website).trim() !== '';
+
+export function checkComment(thread: string, input: unknown): Checked<NewComment> {
+  if (!isObject(input)) return { ok: false, fields: { body: 'Send a JSON object with author, email and text.' } };
+  const fields: Fields = {};
+  const body = typeof input.text === 'string' ? { ...input, text: input.text.replace(/\r\n?/g, '\n') } : input;
+  const author = requiredString(fields, body, 'author', 'Name', 80, CONTROLS);
+  const email = requiredString(fields, body, 'email', 'Email', 254, CONTROLS);
+  if (email && !fields.email && !EMAIL.test(email)) fields.email = 'Email must be a valid address, like name@example.com.';
+  const text = requiredString(fields, body, 'text', 'Comment', 5000, TEXT_CONTROLS);
+  let parentId: string | null = null;
+  if (body.parentId !== undefined && body.parentId !== null) {
+    if (typeof body.parentId !== 'string' || length(body.parentId) < 1 || length(body.parentId) > 100 || CONTROLS.test(body.parentId)) {
+      fields.parentId = 'parentId must be the id of a comment.';
+    } else parentId = body.parentId;
+  }
+  if (Object.keys(fields).length) return { ok: false, fields };
+  return { ok: true, value: { thread, author, email, text, parentId } };
+}
+
+export interface ListQuery {
+  sort: Sort;
+  limit: number;
+  cursor: string | null;
+}
+
+function checkPaging(fields: Fields, query: Record<string, string | undefined>) {
+  let limit = 20;
+  if (query.limit !== undefined) {
+    limit = /^\d{1,3}$/.test(query.limit) ? Number(query.limit) : NaN;
+    if (!(limit >= 1 && limit <= 100)) fields.limit = 'limit must be a whole number from 1 to 100.';
+  }
+  const cursor = query.cursor || null;
+  if (cursor !== null && (cursor.length > 500 || !/^[\w-]+$/.test(cursor))) fields.cursor = 'cursor must be a nextCursor value from a previous page.';
+  return { limit, cursor };
+}
+
+export function checkListQuery(query: Record<string, string | undefined>): Checked<ListQuery> {
+  const fields: Fields = {};
+  const sort = (query.sort ?? 'oldest') as Sort;
+  if (sort !== 'oldest' && sort !== 'newest') fields.sort = 'sort must be "oldest" or "newest".';
+  const { limit, cursor } = checkPaging(fields, query);
+  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, value: { sort, limit, cursor } };
+}
+
+export function checkModerationQuery(query: Record<string, string | undefined>): Checked<{ status: Status; limit: number; cursor: string | null }> {
+  const fields: Fields = {};
+  const status = (query.status ?? 'pending') as Status;
+  if (!STATUSES.includes(status)) fields.status = 'status must be "pending", "approved" or "rejected".';
+  const { limit, cursor } = checkPaging(fields, query);
+  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, value: { status, limit, cursor } };
+}
+
+export function checkCounts(body: unknown): Checked<string[]> {
+  const threads = isObject(body) ? body.threads : undefined;
+  if (!Array.isArray(threads)) return { ok: false, fields: { threads: 'threads must be an array of thread ids.' } };
+  if (threads.length > 100) return { ok: false, fields: { threads: 'Ask for at most 100 threads at once.' } };
+  for (const t of threads) {
+    const problem = typeof t === 'string' ? checkThread(t) : 'A thread id must be a string.';
+    if (problem) return { ok: false, fields: { threads: problem } };
+  }
+  return { ok: true, value: [...new Set(threads as string[])] };
+}
+
+export function checkDecision(body: unknown): Checked<{ decision: 'approve' | 'reject'; reason: Reason | null }> {
+  if (!isObject(body)) return { ok: false, fields: { decision: 'decision must be "approve" or "reject".' } };
+  const { decision, reason } = body;
+  if (decision !== 'approve' && decision !== 'reject') return { ok: false, fields: { decision: 'decision must be "approve" or "reject".' } };
+  if (decision === 'approve') return { ok: true, value: { decision, reason: null } };
+  if (!REASONS.includes(reason as Reason)) {
+    return { ok: false, fields: { reason: `A rejection needs a guideline reason: one of ${REASONS.join(', ')}.` } };
+  }
+  return { ok: true, value: { decision, reason: reason as Reason } };
+}

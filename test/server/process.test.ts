@@ -1,0 +1,194 @@
+// The service as a real process (`node --import tsx server/main.ts`): configuration errors, the
+// start-up line other tools parse, durability of acknowledged writes across `kill -9`, clean stop
+// (SIGTERM and SIGINT share one handler in server/main.ts).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, readConfig } from '../../server/config.js';
+import { comment, EMAIL_DOMAIN, freshDataDir } from './helpers.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const LINE = /^comments service listening on (http:\/\/127\.0\.0\.1:\d+\/api)$/;
+const TOKEN = 'process-test-moderator-token';
+const temp = mkdtempSync(join(tmpdir(), 'rw-service-process-'));
+const children = new Set<ChildProcess>();
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(temp, { recursive: true, force: true });
+});
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function start(env: Record<string, string>): Promise<Running> {
+  const r = run({ PORT: '0', MODERATOR_TOKEN: TOKEN, ...env });
+  const deadline = Date.now() + 120_000;
+  while (!r.stdout().includes('\n')) {
+    const code = await Promise.race([r.exited, new Promise((res) => setTimeout(res, 50, 'waiting'))]);
+    if (code !== 'waiting') throw new Error(`service exited with ${code}: ${r.stderr()}`);
+    if (Date.now() > deadline) throw new Error(`service did not start: ${r.stderr()}`);
+  }
+  const match = LINE.exec(r.stdout().trimEnd());
+  assert.ok(match, `start-up line: ${JSON.stringify(r.stdout())}`);
+  return { ...r, url: match[1] };
+}
+
+const post = (base: string, thread: string, body: unknown, key: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/threads/${encodeURIComponent(thread)}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key, ...headers },
+    body: JSON.stringify(body),
+  });
+const decide = (base: string, id: string, body: unknown) =>
+  fetch(`${base}/moderation/comments/${id}/decision`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(body),
+  });
+
+describe('configuration', () => {
+  test('readConfig: defaults, and every mistake reported by name', () => {
+    const config = readConfig({ MODERATOR_TOKEN: 't' });
+    assert.deepEqual(config, {
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: './data',
+      moderatorToken: 't',
+      allowedOrigins: [],
+      rateLimitPerMinute: 6,
+      trustProxy: false,
+    });
+    const full = readConfig({
+      MODERATOR_TOKEN: 't',
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/srv/comments',
+      ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173/ ,*',
+      RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: '1',
+    });
+    assert.deepEqual(full.allowedOrigins, ['https://a.example', 'http://localhost:5173', '*']);
+    assert.equal(full.port, 0);
+    assert.equal(full.rateLimitPerMinute, 0);
+    assert.equal(full.trustProxy, true);
+    assert.throws(
+      () => readConfig({ PORT: 'eighty', RATE_LIMIT_PER_MINUTE: '-1', ALLOWED_ORIGINS: 'news.example,https://a.example/path', TRUST_PROXY: 'yes' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const text = error.message;
+        for (const name of ['MODERATOR_TOKEN', 'PORT', 'RATE_LIMIT_PER_MINUTE', 'news.example', 'https://a.example/path', 'TRUST_PROXY']) {
+          assert.ok(text.includes(name), `${name} in ${text}`);
+        }
+        return true;
+      },
+    );
+    assert.throws(() => readConfig({ MODERATOR_TOKEN: 't', PORT: '70000' }), /PORT/);
+  });
+
+  test('the process exits 1 with a clear message when MODERATOR_TOKEN is missing', async () => {
+    const r = run({ DATA_DIR: join(temp, 'never-created'), PORT: '0', RATE_LIMIT_PER_MINUTE: 'many' });
+    assert.equal(await r.exited, 1);
+    assert.match(r.stderr(), /MODERATOR_TOKEN is required/);
+    assert.match(r.stderr(), /RATE_LIMIT_PER_MINUTE must be a whole number/, 'all mistakes at once');
+    assert.equal(r.stdout(), '');
+  });
+});
+
+describe('durability', { timeout: 300_000 }, () => {
+  test('every acknowledged post and decision survives kill -9; then a clean SIGTERM stop', async () => {
+    const dataDir = await freshDataDir();
+    after(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await start({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0' });
+    const thread = 'durable/thread';
+
+    // A burst of concurrent posts, as several readers would send them.
+    const keys = Array.from({ length: 12 }, (_, i) => `durable-key-${i}`);
+    const bodies = keys.map((_, i) => comment(`durable ${i}`));
+    const answers = await Promise.all(keys.map((k, i) => post(first.url, thread, bodies[i], k)));
+    const posted: { id: string; token: string }[] = [];
+    for (const a of answers) {
+      assert.equal(a.status, 202);
+      posted.push(await a.json());
+    }
+    const approve = posted.slice(0, 4).map((p) => p.id);
+    const reject = posted.slice(4, 6).map((p) => p.id);
+    const decisions = await Promise.all([
+      ...approve.map((id) => decide(first.url, id, { decision: 'approve' })),
+      ...reject.map((id) => decide(first.url, id, { decision: 'reject', reason: 'off-topic' })),
+    ]);
+    const reply = await post(first.url, thread, comment('durable reply', { parentId: approve[0] }), 'durable-reply');
+    // The last acknowledgement arrives; the process is killed at once, with no chance to flush.
+    assert.equal(reply.status, 202);
+    first.child.kill('SIGKILL');
+    const replyAnswer = await reply.json();
+    for (const d of decisions) assert.equal(d.status, 200);
+    assert.equal(await first.exited, null);
+
+    const second = await start({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '2', ALLOWED_ORIGINS: 'https://news.example' });
+    const all = new Map<string, any>();
+    for (const status of ['pending', 'approved', 'rejected']) {
+      const r = await fetch(`${second.url}/moderation/comments?status=${status}&limit=100`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      for (const c of (await r.json()).comments) all.set(c.id, c);
+    }
+    assert.equal(all.size, 13);
+    for (const [i, p] of posted.entries()) {
+      const stored = all.get(p.id);
+      assert.ok(stored, `comment ${i} survived`);
+      assert.equal(stored.text, bodies[i].text);
+      assert.equal(stored.status, approve.includes(p.id) ? 'approved' : reject.includes(p.id) ? 'rejected' : 'pending');
+    }
+    assert.equal(all.get(replyAnswer.id).parentId, approve[0]);
+    for (const id of reject) assert.equal(all.get(id).reason, 'off-topic');
+
+    const publicList = await (await fetch(`${second.url}/threads/${encodeURIComponent(thread)}/comments`)).json();
+    assert.equal(publicList.total, 4);
+    assert.ok(!JSON.stringify(publicList).includes(EMAIL_DOMAIN));
+    const status = await fetch(`${second.url}/comments/${posted[4].id}/status`, { headers: { authorization: `Bearer ${posted[4].token}` } });
+    assert.deepEqual(await status.json(), { status: 'rejected', reason: 'off-topic' }, 'token hashes survived');
+
+    // Idempotency records survived too: replaying an acknowledged post gives the same answer,
+    // and it counts against the real socket address's rate limit (2 a minute here).
+    const replay = await post(second.url, thread, bodies[7], keys[7], { origin: 'https://news.example' });
+    assert.equal(replay.status, 202);
+    assert.deepEqual(await replay.json(), posted[7]);
+    assert.equal(replay.headers.get('access-control-allow-origin'), 'https://news.example');
+    assert.equal((await post(second.url, thread, comment('two'), 'after-restart-2')).status, 202);
+    const limited = await post(second.url, thread, comment('three'), 'after-restart-3');
+    assert.equal(limited.status, 429);
+    assert.ok(Number(limited.headers.get('retry-after')) > 0);
+
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0, 'SIGTERM closes the database and exits 0');
+    assert.match(second.stderr(), /SIGTERM, closing/);
+    assert.equal(second.stdout().trimEnd().split('\n').length, 1, 'exactly one line on stdout');
+  });
+});
