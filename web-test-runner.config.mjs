@@ -11,6 +11,15 @@ import { defaultReporter } from '@web/test-runner';
 const { chromium, firefox } = findBrowsers();
 const only = process.env.BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 
+// Each test file gets its own browser context: its own window (so it is never a hidden background
+// tab, where browsers render no frames) and its own localStorage (test files run side by side).
+const createPage = async ({ browser }) => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => context.close().catch(() => {}));
+  return page;
+};
+
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -29,9 +38,9 @@ export default {
   testFramework: { config: { timeout: 15000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin()],
   browsers: [
-    only.includes('chromium') && chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
+    only.includes('chromium') && chromeLauncher({ createPage, launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
     only.includes('firefox') &&
-      Object.assign(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }), {
+      Object.assign(chromeLauncher({ createPage, launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }), {
         name: 'Firefox',
       }),
   ].filter(Boolean),

@@ -1,3 +1,7 @@
 // Everything public, without registering anything (for hosts that choose their own tag names).
 export { registerMessages, type Catalogue, type CatalogueLoader, type MessageKey } from './i18n.js';
 export { SCALE_STEPS, getScale, setScale } from './text-scale.js';
+export { RwArticle } from './components/article/article.js';
+export type { NewsArticleJSON } from './components/article/article-json.js';
+export { RwTextSize, type RwTextSizeChangeDetail } from './components/text-size/text-size.js';
+export type { RwErrorDetail } from './events.js';

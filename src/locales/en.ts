@@ -6,7 +6,9 @@
 const en = {
   // <rw-text-size>
   textSize: 'Text size',
+  textSizeDecreaseShort: 'A-',
   textSizeDecrease: 'Decrease text size',
+  textSizeIncreaseShort: 'A+',
   textSizeIncrease: 'Increase text size',
   textSizeReset: 'Reset text size',
   textSizeResetShort: '100%',

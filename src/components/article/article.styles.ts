@@ -1,0 +1,165 @@
+import { css } from 'lit';
+
+/**
+ * Sizes live on the wrappers (headline, meta, body, figure); slotted light-DOM children inherit
+ * them with `!important`, the one shadow rule a host page's own `p { font-size }` cannot beat.
+ * Every size is a rem token times `--_rw-scale`, so a text-size change is a style recalculation.
+ */
+export const styles = css`
+  :host {
+    display: block;
+    overflow-wrap: break-word;
+    --_rw-fs-body: calc(var(--rw-font-size-body, 1.125rem) * var(--_rw-scale, 1));
+    --_rw-fs-headline: calc(var(--rw-font-size-headline, clamp(1.5rem, 1rem + 2vw, 2.375rem)) * var(--_rw-scale, 1));
+    --_rw-fs-small: calc(var(--rw-font-size-small, 0.875rem) * var(--_rw-scale, 1));
+    --_rw-lh: var(--rw-line-height, 1.6);
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_rw-space);
+    box-sizing: content-box;
+    max-inline-size: var(--_rw-measure);
+    padding: clamp(1rem, 5vw, 2.5rem);
+    border: 1px solid var(--_rw-color-border);
+    border-radius: var(--_rw-radius);
+    background: var(--_rw-color-surface);
+    font-family: var(--_rw-font-body);
+    font-size: var(--_rw-fs-body);
+    line-height: var(--_rw-lh);
+  }
+  slot::slotted(*) {
+    font-size: inherit !important;
+    line-height: inherit !important;
+    margin: 0;
+  }
+  slot[hidden] {
+    display: none;
+  }
+  .headline {
+    margin: 0;
+    font-family: var(--_rw-font-headline);
+    font-size: var(--_rw-fs-headline);
+    font-weight: 700;
+    line-height: 1.15;
+    text-wrap: balance;
+  }
+  a {
+    color: inherit;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1.25rem;
+    padding-block: 0.75rem;
+    border-block: 1px solid var(--_rw-color-border);
+    font-family: var(--_rw-font-ui);
+    font-size: var(--_rw-fs-small);
+    line-height: 1.4;
+    color: var(--_rw-color-muted);
+  }
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+    font-weight: 600;
+    color: var(--_rw-color-text);
+  }
+  rw-text-size {
+    margin-inline-start: auto;
+  }
+  .body {
+    hyphens: auto;
+    text-wrap: pretty;
+  }
+  .body > *,
+  .body > slot::slotted(*) {
+    margin-block: 0 1em;
+  }
+  .body :is(h2, h3, h4),
+  .body > slot::slotted(:is(h2, h3, h4)) {
+    margin-block-start: 1.5em;
+    font-family: var(--_rw-font-headline);
+    font-size: 1.25em !important;
+    line-height: 1.3 !important;
+  }
+  .body blockquote,
+  .body > slot::slotted(blockquote) {
+    margin-inline: 0;
+    padding-inline-start: 1em;
+    border-inline-start: 0.25rem solid var(--_rw-color-accent);
+    font-style: italic;
+  }
+  .body :is(ul, ol),
+  .body > slot::slotted(:is(ul, ol)) {
+    padding-inline-start: 1.5em;
+  }
+  figure,
+  .body > slot::slotted(figure),
+  slot[name='figure']::slotted(*) {
+    margin: 0 0 1em;
+    font-family: var(--_rw-font-ui);
+    font-size: var(--_rw-fs-small) !important;
+    line-height: 1.45 !important;
+    color: var(--_rw-color-muted);
+  }
+  img {
+    display: block;
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  figcaption {
+    margin-block-start: 0.5em;
+  }
+  .credit {
+    display: block;
+    font-size: 0.85em;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+  .dateline {
+    font-weight: 700;
+    font-variant-caps: all-small-caps;
+    letter-spacing: 0.03em;
+  }
+  .teaser {
+    gap: 0.5rem;
+    padding: 0 0 1rem;
+    overflow: hidden;
+    font-size: calc(1rem * var(--_rw-scale, 1));
+  }
+  .teaser > :not(.figure) {
+    padding-inline: 1rem;
+  }
+  .teaser .headline {
+    font-size: calc(1.25rem * var(--_rw-scale, 1));
+  }
+  .teaser .figure,
+  .teaser figure {
+    margin: 0;
+  }
+  .teaser figcaption {
+    padding-inline: 1rem;
+  }
+  .summary {
+    color: var(--_rw-color-muted);
+  }
+  [role='alert'] {
+    color: var(--_rw-color-danger);
+    font-family: var(--_rw-font-ui);
+  }
+`;
+
+/**
+ * Light-DOM descendants nested in slotted elements (a caption in a figure, a paragraph in a quote)
+ * are out of `::slotted()`'s reach: one document sheet per tag name, scoped under that tag, makes
+ * them inherit the size of their slotted ancestor. `:where()` keeps the other defaults weak.
+ */
+export const lightRules = (tag: string) => `
+${tag}>* :is(p,li,blockquote,figcaption,h2,h3,h4,h5,h6,dd,dt,a,q,cite){font-size:inherit!important;line-height:inherit!important}
+:where(${tag}) img{display:block;max-inline-size:100%;block-size:auto}
+:where(${tag}>figure) figcaption{margin-block-start:.5em}
+:where(${tag}[variant=teaser]>figure) figcaption{padding-inline:1rem}
+:where(${tag}>*) .dateline{font-weight:700;font-variant-caps:all-small-caps;letter-spacing:.03em}
+:where(${tag}>*) .credit{display:block;font-size:.85em;letter-spacing:.04em;text-transform:uppercase}`;

@@ -1,0 +1,204 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { emit, type RwErrorDetail } from '../../events.js';
+import { LocaleController } from '../../locale-controller.js';
+import { tokens } from '../../styles/tokens.js';
+import { scaleSheet } from '../../text-scale.js';
+import { ThemeController, type Theme } from '../../theme-controller.js';
+import type { ArticleView } from './article-json.js';
+import { lightRules, styles } from './article.styles.js';
+import { safeUrl } from './safe-url.js';
+
+
+const lightSheets = new Map<string, CSSStyleSheet>();
+
+/**
+ * A news article card. The publisher's semantic HTML stays in the light DOM (readable without
+ * JavaScript and by search engines); the element lays it out as a card with a meta row and the
+ * reader's text-size controls. With `src` it renders a JSON `NewsArticle` instead, and with
+ * `variant="teaser"` a compact card for article lists.
+ *
+ * The built-in text-size control is `<rw-text-size>`: when registering under your own names,
+ * register that one too or set `no-text-size`.
+ *
+ * @summary News article card with reader text size, light-DOM first.
+ *
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page and the reader's system.
+ * @attr lang - Language for dates and messages; inherited from the nearest ancestor with `lang`.
+ *
+ * @slot headline - The headline, e.g. `<h1 slot="headline">`.
+ * @slot byline - One or more authors, links allowed.
+ * @slot date - A `<time datetime="…">`; kept as written unless empty or `format-date` is set.
+ * @slot figure - Teaser only: a `<figure>` with the image and a `<figcaption>` (caption and `<small class="credit">`).
+ * @slot - The body (paragraphs, a `.dateline` element, block quotes, lists, figures); in a teaser, the summary.
+ *
+ * @csspart card - The card around everything.
+ * @csspart headline - The headline.
+ * @csspart link - Teaser: the link around the headline.
+ * @csspart meta - The row with byline, date and text size.
+ * @csspart byline - The authors.
+ * @csspart date - The date.
+ * @csspart text-size - The built-in `<rw-text-size>` (its `button`, `decrease`, `increase` and `reset` parts are exported too).
+ * @csspart button - The text-size buttons (exported).
+ * @csspart decrease - The "A-" button (exported).
+ * @csspart increase - The "A+" button (exported).
+ * @csspart reset - The "100%" button (exported).
+ * @csspart body - The article body.
+ * @csspart figure - The figure (teaser image slot, or the JSON article's image with its caption).
+ * @csspart image - The image of a JSON article.
+ * @csspart caption - The caption of a JSON article's image.
+ * @csspart credit - The photo credit of a JSON article's image.
+ * @csspart dateline - The dateline of a JSON article.
+ * @csspart summary - Teaser: the summary.
+ * @csspart error - The message shown when `src` cannot be loaded.
+ *
+ * @cssprop --rw-font-headline - Headline font family.
+ * @cssprop --rw-font-body - Body font family.
+ * @cssprop --rw-font-ui - Font of the meta row, captions and controls.
+ * @cssprop --rw-font-size-body - Body text size at 100 % (default `1.125rem`).
+ * @cssprop --rw-font-size-headline - Headline size at 100 % (default `clamp(1.5rem, 1rem + 2vw, 2.375rem)`).
+ * @cssprop --rw-font-size-small - Meta row and caption size at 100 % (default `0.875rem`).
+ * @cssprop --rw-line-height - Body line height (default `1.6`).
+ * @cssprop --rw-measure - Maximum line length of the card (default `68ch` of the body text).
+ * @cssprop --rw-color-text - Text colour.
+ * @cssprop --rw-color-muted - Meta row, captions and summary.
+ * @cssprop --rw-color-accent - Block quote rule.
+ * @cssprop --rw-color-surface - Card background.
+ * @cssprop --rw-color-border - Card border and meta row rules.
+ * @cssprop --rw-color-danger - Error message.
+ * @cssprop --rw-color-focus - Focus ring colour.
+ * @cssprop --rw-space - Gap between headline, meta row and body (default `1rem`).
+ * @cssprop --rw-radius - Card corner radius.
+ *
+ * @fires {CustomEvent<RwErrorDetail>} rw-error - When `src` cannot be loaded: `code` is `network`, `http-404` (or another status), `invalid-json` or `invalid-article`.
+ */
+export class RwArticle extends LitElement {
+  static override styles = [tokens, scaleSheet, styles];
+
+  /** `teaser` renders a compact card (figure, linked headline, summary) without text-size controls. */
+  @property({ reflect: true }) variant?: 'teaser';
+  /** Teaser: where the headline links to. */
+  @property() href?: string;
+  /** URL of a JSON `NewsArticle` to render instead of the light DOM. */
+  @property() src?: string;
+  /** Hides the built-in text-size controls (for a `<rw-text-size>` placed elsewhere). */
+  @property({ type: Boolean, attribute: 'no-text-size' }) noTextSize = false;
+  /** Shows the `date` slot's `datetime` formatted in the element's language. */
+  @property({ type: Boolean, attribute: 'format-date' }) formatDate = false;
+  /** Level of the headline rendered from `src` (default 2, teaser 3). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel?: number;
+  /** Colour scheme: `light`, `dark` or `auto`. */
+  @property({ reflect: true }) theme?: Theme;
+
+  @state() private view?: ArticleView;
+  @state() private failed = false;
+
+  protected internals = this.attachInternals();
+  /** @internal */
+  locale = new LocaleController(this);
+  private request = 0;
+
+  constructor() {
+    super();
+    new ThemeController(this, this.internals);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const tag = this.localName;
+    let sheet = lightSheets.get(tag);
+    if (!sheet) {
+      lightSheets.set(tag, (sheet = new CSSStyleSheet()));
+      sheet.replaceSync(lightRules(tag));
+    }
+    if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const id = ++this.request;
+    this.view = undefined;
+    this.failed = false;
+    if (!this.src) return;
+    try {
+      // JSON mode, its renderer and DOMPurify are a separate chunk: the script-tag bundle never pays for them.
+      const { loadArticle } = await import('./article-json.js');
+      const view = await loadArticle(this.src);
+      if (id === this.request) this.view = view;
+    } catch (code) {
+      if (id !== this.request) return;
+      this.failed = true;
+      emit<RwErrorDetail>(this, 'rw-error', { code: typeof code === 'string' ? code : 'network', message: this.locale.t('articleError') });
+    }
+  }
+
+  /** @internal */
+  textSize() {
+    return this.noTextSize || this.variant === 'teaser'
+      ? nothing
+      : html`<rw-text-size part="text-size" exportparts="button,decrease,increase,reset" theme=${this.theme ?? nothing}></rw-text-size>`;
+  }
+
+  private dateFromSlot() {
+    const slotted = this.querySelector(':scope > [slot=date]');
+    const time = slotted?.matches('time') ? slotted : slotted?.querySelector('time');
+    const iso = time?.getAttribute('datetime');
+    const format = !!iso && (this.formatDate || !time!.textContent!.trim());
+    return html`<span part="date">
+      ${format ? html`<time datetime=${iso}>${this.locale.date(iso)}</time>` : nothing}
+      <slot name="date" ?hidden=${format} @slotchange=${() => this.requestUpdate()}></slot>
+    </span>`;
+  }
+
+  /** @internal */
+  card(teaser: boolean, content: TemplateResult) {
+    return html`<article part="card" class="card ${teaser ? 'teaser' : ''}" aria-busy=${this.src && !this.view && !this.failed ? 'true' : nothing}>${content}</article>`;
+  }
+
+  /** @internal */
+  headline(teaser: boolean, content: unknown, url?: string) {
+    const href = teaser ? safeUrl(this.href ?? url) : undefined;
+    return href ? html`<a part="link" href=${href}>${content}</a>` : content;
+  }
+
+  protected override render() {
+    const teaser = this.variant === 'teaser';
+    if (this.src) return this.renderLoaded(teaser);
+    const headline = html`<div part="headline" class="headline">${this.headline(teaser, html`<slot name="headline"></slot>`)}</div>`;
+    return this.card(
+      teaser,
+      teaser
+        ? html`<div part="figure" class="figure"><slot name="figure"></slot></div>
+            ${headline}
+            <div part="summary" class="summary"><slot></slot></div>`
+        : html`${headline}
+            <div part="meta" class="meta">
+              <span part="byline" class="byline"><slot name="byline"></slot></span>
+              ${this.dateFromSlot()} ${this.textSize()}
+            </div>
+            <div part="body" class="body"><slot></slot></div>`,
+    );
+  }
+
+  private renderLoaded(teaser: boolean) {
+    const l = this.locale;
+    if (this.view) return this.view(this, teaser);
+    return this.card(
+      teaser,
+      this.failed ? html`<p part="error" role="alert">${l.t('articleError')}</p><slot></slot>` : html`<p>${l.t('articleLoading')}</p>`,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rw-article': RwArticle;
+  }
+  interface GlobalEventHandlersEventMap {
+    'rw-error': CustomEvent<RwErrorDetail>;
+  }
+}

@@ -1,0 +1,106 @@
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { emit } from '../../events.js';
+import { LocaleController } from '../../locale-controller.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { DEFAULT_SCALE, getScale, setScale, stepScale, subscribe, SCALE_STEPS } from '../../text-scale.js';
+import { ThemeController, type Theme } from '../../theme-controller.js';
+import { styles } from './text-size.styles.js';
+
+export interface RwTextSizeChangeDetail {
+  /** The new scale: 1 is 100 %. */
+  scale: number;
+}
+
+/**
+ * The reader's text size: "A-", "A+" and a reset to 100 %. Every `<rw-text-size>` on the page,
+ * every `<rw-article>` and every tab of the site follow the same value, remembered in
+ * `localStorage`. At a limit a button is `aria-disabled` (it keeps focus and does nothing).
+ *
+ * @summary Text size controls (A- / A+ / reset).
+ *
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page and the reader's system.
+ * @attr lang - Language of the labels; inherited from the nearest ancestor with `lang`.
+ *
+ * @csspart group - The labelled group around the buttons.
+ * @csspart button - Each of the three buttons.
+ * @csspart decrease - The "A-" button.
+ * @csspart increase - The "A+" button.
+ * @csspart reset - The "100%" button.
+ * @csspart status - The visually hidden live region that announces the new size.
+ *
+ * @cssprop --rw-font-ui - Font of the buttons.
+ * @cssprop --rw-color-text - Button text colour.
+ * @cssprop --rw-color-surface - Button background.
+ * @cssprop --rw-color-border - Button border colour.
+ * @cssprop --rw-color-focus - Focus ring colour.
+ * @cssprop --rw-radius - Button corner radius.
+ *
+ * @fires {CustomEvent<RwTextSizeChangeDetail>} rw-text-size-change - When the reader changes the size with this control (bubbles, composed).
+ */
+export class RwTextSize extends LitElement {
+  static override styles = [tokens, controls, styles];
+
+  /** Colour scheme: `light`, `dark` or `auto`. */
+  @property({ reflect: true }) theme?: Theme;
+
+  @state() private scale = getScale();
+  @state() private status = '';
+
+  protected internals = this.attachInternals();
+  private locale = new LocaleController(this);
+  private unsubscribe?: () => void;
+
+  constructor() {
+    super();
+    new ThemeController(this, this.internals);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scale = getScale();
+    this.unsubscribe = subscribe((scale) => (this.scale = scale));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  private change(step: -1 | 0 | 1): void {
+    if (!(step ? stepScale(step) : setScale(DEFAULT_SCALE))) return;
+    const scale = getScale();
+    const percent = this.locale.number(scale, { style: 'percent', maximumFractionDigits: 1 });
+    // Only the control the reader used speaks; the others on the page follow silently.
+    this.status = this.locale.t('textSizeNow', { percent });
+    emit<RwTextSizeChangeDetail>(this, 'rw-text-size-change', { scale });
+  }
+
+  private button(part: string, short: string, name: string, off: boolean, step: -1 | 0 | 1) {
+    // Visible text first, then the longer name: the accessible name contains what is shown.
+    // <bdi> keeps "A+" from turning into "+A" on a right-to-left page.
+    return html`<button type="button" part="button ${part}" aria-disabled=${off} @click=${() => this.change(step)}>
+      <bdi>${short}</bdi><span class="vh"> ${name}</span>
+    </button>`;
+  }
+
+  protected override render() {
+    const l = this.locale;
+    const at = (i: number) => this.scale === SCALE_STEPS.at(i);
+    return html`<div role="group" part="group" aria-label=${l.t('textSize')}>
+      ${this.button('decrease', l.t('textSizeDecreaseShort'), l.t('textSizeDecrease'), at(0), -1)}
+      ${this.button('increase', l.t('textSizeIncreaseShort'), l.t('textSizeIncrease'), at(-1), 1)}
+      ${this.button('reset', l.t('textSizeResetShort'), l.t('textSizeReset'), this.scale === DEFAULT_SCALE, 0)}
+      <span part="status" class="vh" role="status">${this.status}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rw-text-size': RwTextSize;
+  }
+  interface GlobalEventHandlersEventMap {
+    'rw-text-size-change': CustomEvent<RwTextSizeChangeDetail>;
+  }
+}
