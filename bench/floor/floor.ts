@@ -3,11 +3,8 @@
 import { LitElement, css, html } from 'lit';
 
 export class RwFloor extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-  `;
+  // Written as the build's css-literal minifier would leave it.
+  static override styles = css`:host{display:block}`;
 
   override render() {
     return html`<slot></slot>`;
