@@ -24,9 +24,9 @@ export const PARAGRAPHS = [
 ];
 
 export const TEASERS = [
-  { headline: 'Farmers in the valley try drip irrigation as wells run low', summary: 'A cooperative of forty families shares the cost of pipes and pumps, and the first harvest is in.', credit: 'Photo: BENCH AGENCY' },
-  { headline: 'Night buses return to the city’s eastern districts', summary: 'Three routes run again after midnight, eighteen months after the service was cut.', credit: 'Photo: BENCH AGENCY' },
-  { headline: 'Old bazaar roof to be repaired before the summer heat', summary: 'Traders agree to a month of partial closures while the timber beams are replaced.', credit: 'Photo: BENCH AGENCY' },
+  { headline: 'Farmers in the valley try drip irrigation as wells run low', summary: 'A cooperative of forty families shares the cost of pipes and pumps, and the first harvest is in.', caption: 'Hoses between rows of tomatoes.', credit: 'Photo: BENCH AGENCY' },
+  { headline: 'Night buses return to the city’s eastern districts', summary: 'Three routes run again after midnight, eighteen months after the service was cut.', caption: 'A night bus at the eastern terminus.', credit: 'Photo: BENCH AGENCY' },
+  { headline: 'Old bazaar roof to be repaired before the summer heat', summary: 'Traders agree to a month of partial closures while the timber beams are replaced.', caption: 'The bazaar’s covered lane at noon.', credit: 'Photo: BENCH AGENCY' },
 ];
 
 /** A grey placeholder picture with fixed dimensions, so it never shifts anything when it loads. */
@@ -34,11 +34,14 @@ export const PHOTO = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="htt
 
 /** The article's light DOM (what the publisher writes), for a given element tag. */
 export function articleBody(paragraphs = PARAGRAPHS) {
-  const paras = paragraphs.map((p) => `<p>${esc(p)}</p>`);
-  paras.splice(4, 0, `<figure><img src="${PHOTO}" width="640" height="360" alt="Readers queue outside the stone library building"><figcaption>Readers queue outside the reopened library on Mill Street. Photo: BENCH AGENCY</figcaption></figure>`);
+  const paras = paragraphs.map((p) => {
+    const dateline = p.match(/^([A-Z]{3,}, [^–]+ –) (.*)$/);
+    return dateline ? `<p><span class="dateline">${esc(dateline[1])}</span> ${esc(dateline[2])}</p>` : `<p>${esc(p)}</p>`;
+  });
+  paras.splice(4, 0, `<figure><img src="${PHOTO}" width="640" height="360" alt="Readers queue outside the stone library building"><figcaption>Readers queue outside the reopened library on Mill Street. <small class="credit">Photo: BENCH AGENCY</small></figcaption></figure>`);
   return [
     `<h1 slot="headline">${esc(HEADLINE)}</h1>`,
-    `<a slot="byline" href="#author">${esc(AUTHOR)}</a>`,
+    `<p slot="byline">By <a href="#author">${esc(AUTHOR)}</a></p>`,
     `<time slot="date" datetime="${DATE}">14-03-2025</time>`,
     ...paras,
   ].join('\n');
@@ -46,8 +49,8 @@ export function articleBody(paragraphs = PARAGRAPHS) {
 
 export function teaser(t, i, tag, attrs = '') {
   return `<${tag}${attrs} href="#teaser-${i}">
-  <figure slot="image"><img src="${PHOTO}" width="320" height="180" alt=""><figcaption>${esc(t.credit)}</figcaption></figure>
-  <h2 slot="headline">${esc(t.headline)}</h2>
+  <figure slot="figure"><img src="${PHOTO}" width="320" height="180" alt=""><figcaption>${esc(t.caption)} <small class="credit">${esc(t.credit)}</small></figcaption></figure>
+  <h3 slot="headline">${esc(t.headline)}</h3>
   <p>${esc(t.summary)}</p>
 </${tag}>`;
 }

@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
+
 // Pieces every bench page shares: the embed snippet's pre-upgrade CSS, the in-page probe (layout
 // shifts, long tasks, "painted" helper) and a plain host-page stylesheet.
 
-/** Exactly the embed snippet's CSS: hide not-yet-defined elements for at most 3 s, never longer. */
-export const PRE_UPGRADE_CSS = `<style>@media (scripting: enabled) { rw-article:not(:defined), rw-comments:not(:defined) { visibility: hidden; animation: rw-reveal 0s 3s forwards } } @keyframes rw-reveal { to { visibility: visible } }</style>`;
+/**
+ * The embed snippet's pre-upgrade CSS (hide not-yet-defined elements for at most 3 s), taken from the
+ * publishers' documentation so that the bench measures what they paste; the issue's version if the
+ * documentation has none.
+ */
+export const PRE_UPGRADE_CSS = (() => {
+  try {
+    const doc = readFileSync(new URL('../../docs/article.md', import.meta.url), 'utf8');
+    const snippet = doc.match(/<style>@media \(scripting: enabled\)[^\n]*?<\/style>/)?.[0];
+    if (snippet) return snippet;
+  } catch {}
+  return `<style>@media (scripting: enabled) { rw-article:not(:defined), rw-comments:not(:defined) { visibility: hidden; animation: rw-reveal 0s 3s forwards } } @keyframes rw-reveal { to { visibility: visible } }</style>`;
+})();
 
 /** A host page's own chrome; sets font sizes on h1/p like CMS themes do (in rem, so that the
  * root font size, the text-size reference, reaches them). */

@@ -18,6 +18,9 @@ export function render(query) {
   const bundle = (floor ? '/floor/floor.js' : '/dist/reading-widget.js') + (delay ? `?delay=${delay}` : '');
   const paragraphs = query.words ? generatedParagraphs(Number(query.words)) : PARAGRAPHS;
   const byTag = query.load === 'tag';
+  // The floor element has one default slot: its page drops the slot names, so that all the same
+  // content is shown (and laid out) as on the widget page.
+  const unslot = (markup) => (floor ? markup.replace(/ slot="[a-z]+"/g, '') : markup);
   const api = query.api ? esc(query.api) : '';
   const comments = !api ? '' : floor
     ? '<rw-floor></rw-floor>'
@@ -46,14 +49,14 @@ ${byTag ? `<script type="module" src="${bundle}"></script>` : ''}
 <header class="site"><strong>The Highland Courier</strong> · News · Region · Culture
 ${query.words ? `<button id="root-font" type="button" onclick="document.documentElement.style.fontSize = this.dataset.size">Root font size</button>` : ''}</header>
 <main>
-<${article}>
-${articleBody(paragraphs)}
+<${article}${floor ? '' : ' format-date'}>
+${unslot(articleBody(paragraphs))}
 </${article}>
 ${count}
 <section id="comments">${comments}</section>
 <section aria-labelledby="latest"><h2 id="latest">The Latest</h2>
 <div class="latest">
-${TEASERS.map((t, i) => teaser(t, i, article, floor ? '' : ' variant="teaser"')).join('\n')}
+${TEASERS.map((t, i) => unslot(teaser(t, i, article, floor ? '' : ' variant="teaser"'))).join('\n')}
 </div>
 </section>
 </main>
