@@ -12,3 +12,7 @@ define('rw-text-size', RwTextSize);
 define('rw-article', RwArticle);
 
 export * from './index.js';
+import { define } from './define.js';
+import { RwComments, RwCommentCount } from './index.js';
+define('rw-comments', RwComments);
+define('rw-comment-count', RwCommentCount);

@@ -70,6 +70,7 @@ const en = {
   statusRejectedReason: 'Not published: {reason}',
   postedThanks: 'Thank you. Your comment will appear once a moderator approves it.',
   yourComment: 'Your comment',
+  commentDismiss: 'Dismiss',
 
   // <rw-moderation>
   moderationHeading: 'Moderation queue',
@@ -86,6 +87,7 @@ const en = {
   moderationRejected: 'Rejected the comment by {author}.',
   moderationPendingCount: { one: '{n} comment waiting', other: '{n} comments waiting' },
   moderationRefresh: 'Refresh',
+  moderationError: 'The comments service did not answer. Try again.',
   moderationKeys: 'Keys: J and K move between comments, A approves, R rejects.',
 };
 

@@ -1,0 +1,265 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import '../../../src/reading-widget.js';
+import type { RwComments } from '../../../src/components/comments/comments.js';
+import {
+  approve,
+  disposeServer,
+  pending,
+  reject,
+  seed,
+  startServer,
+  uniqueThread,
+  type TestServer,
+} from '../../support/comments-server.js';
+import { until, $, $$, deepActive, text, type } from '../../support/dom.js';
+
+let server: TestServer;
+
+before(async function () {
+  this.timeout(180000);
+  server = await startServer();
+});
+after(async () => {
+  await disposeServer(server);
+});
+// No localStorage.clear(): test files run side by side on one origin; unique threads keep them apart.
+afterEach(() => fixtureCleanup());
+
+/** A dark host page: a dark-themed element sits on one. */
+function darkPage() {
+  const page = document.createElement('div');
+  page.style.background = '#17191c';
+  document.body.append(page);
+  return page;
+}
+
+/** A comments element that loads its list at once, resolved when that list is shown. */
+async function mount(thread: string, attrs: { sort?: string; pageSize?: number; endpoint?: string } = {}) {
+  const el = await fixture<RwComments>(
+    html`<rw-comments thread=${thread} endpoint=${attrs.endpoint ?? server.endpoint} loading="eager" sort=${attrs.sort ?? 'newest'}
+      page-size=${attrs.pageSize ?? 20}></rw-comments>`,
+  );
+  await until(() => el.phase === 'ready' || el.phase === 'error', 'the list never loaded');
+  await el.updateComplete;
+  return el;
+}
+
+/**
+ * A comments element far below the viewport: its list is never fetched (lazy), so the browser
+ * cannot cache the thread's list before the test is ready to look at it.
+ */
+async function mountBelow(thread: string) {
+  scrollTo(0, 0);
+  const wrapper = await fixture(html`<div><div style="block-size: 4000px"></div><rw-comments thread=${thread} endpoint=${server.endpoint}></rw-comments></div>`);
+  const el = wrapper.querySelector('rw-comments')!;
+  await el.updateComplete;
+  return el;
+}
+
+function fill(el: RwComments, text = 'A thoughtful remark.', author = 'Rêzan', email = 'rezan@example.com') {
+  type(el, 'text', text);
+  type(el, 'author', author);
+  type(el, 'email', email);
+}
+
+const submit = (el: RwComments) => $(el, '[part~=submit]').click();
+const articles = (el: RwComments) => $$(el, 'article[part~=comment]');
+const texts = (el: RwComments) => articles(el).map((a) => text(a.querySelector('[part=text]')));
+
+async function posted(el: RwComments) {
+  const event = await oneEvent(el, 'rw-comment-posted');
+  await el.updateComplete;
+  return event.detail;
+}
+
+describe('rw-comments', function () {
+  // Real service on a shared, busy machine: generous time, never asserted.
+  this.timeout(45000);
+  it('shows the heading, notice, guidelines and an empty list', async () => {
+    const el = await mount(uniqueThread());
+    expect(text($(el, '[part=heading]'))).to.equal('0 comments');
+    expect(text($(el, '[part=notice]'))).to.contain('moderate every comment');
+    expect($$(el, '[part=guidelines] li')).to.have.length(7);
+    expect(text($(el, 'section'))).to.contain('No comments yet');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a publisher replace the guidelines through the slot', async () => {
+    const el = await fixture<RwComments>(html`<rw-comments thread=${uniqueThread()} endpoint=${server.endpoint}>
+      <p slot="guidelines">Our house rules.</p></rw-comments>`);
+    const slot = $<HTMLSlotElement>(el, 'slot[name=guidelines]');
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Our house rules.']);
+  });
+
+  it('does not fetch the list until it is near the viewport, and reserves its space', async () => {
+    const el = await mountBelow(uniqueThread());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(el.phase).to.equal('');
+    expect($(el, 'section').getBoundingClientRect().height).to.be.at.least(200);
+    el.scrollIntoView();
+    await until(() => el.phase === 'ready', 'the list did not load once visible');
+  });
+
+  it('posts, shows the pending comment, and lists it once approved', async () => {
+    const thread = uniqueThread();
+    const el = await mountBelow(thread);
+    fill(el, 'First!\nSecond line.');
+    submit(el);
+    const detail = await posted(el);
+    expect(detail.status).to.equal('pending');
+    const mine = $(el, '[part~=mine]');
+    expect(text(mine.querySelector('[part=status]'))).to.equal('Awaiting moderation');
+    expect(mine.querySelector('[part=text]')!.textContent).to.equal('First!\nSecond line.');
+    expect(deepActive()).to.equal(mine);
+    expect(text($(el, 'form [role=status]'))).to.contain('Thank you');
+    expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('');
+    expect(($(el, '#author') as HTMLInputElement).value).to.equal('Rêzan');
+    await expect(el).to.be.accessible();
+
+    // Still shown after a reload, from what the service answered.
+    fixtureCleanup();
+    const again = await mountBelow(thread);
+    await until(() => again.mine.length === 1);
+    expect(text($(again, '[part~=mine] [part=status]'))).to.equal('Awaiting moderation');
+
+    await approve(server, detail.id);
+    fixtureCleanup();
+    // Oldest first: a list URL this browser has not fetched (and cached) before.
+    const listed = await mount(thread, { sort: 'oldest' });
+    expect(text($(listed, '[part=heading]'))).to.equal('1 comment');
+    expect(articles(listed).map((a) => a.querySelector('[part=text]')!.textContent)).to.deep.equal(['First!\nSecond line.']);
+    expect($(listed, '[part~=mine]')).to.equal(null);
+    expect(localStorage.getItem(`rw-mine:${thread}`)).to.equal(null);
+    const date = $(listed, 'time[part=date]');
+    expect(Number.isNaN(Date.parse(date.getAttribute('datetime')!))).to.equal(false);
+    expect(getComputedStyle($(listed, '[part=text]')).whiteSpace).to.equal('pre-line');
+    await expect(listed).to.be.accessible();
+  });
+
+  it('shows a rejection with the guideline until the reader dismisses it', async () => {
+    const thread = uniqueThread();
+    const el = await mountBelow(thread);
+    fill(el, 'Buy my book at my shop!');
+    submit(el);
+    const { id } = await posted(el);
+    await reject(server, id, 'promotion');
+    fixtureCleanup();
+    const again = await mountBelow(thread);
+    await until(() => again.mine[0]?.status === 'rejected', 'the rejection was not fetched');
+    await again.updateComplete;
+    expect(text($(again, '[part~=mine] [part=status]'))).to.equal('Not published: commercial or personal promotion');
+    await expect(again).to.be.accessible();
+    $(again, '[part~=mine] button').click();
+    await again.updateComplete;
+    expect($(again, '[part~=mine]')).to.equal(null);
+    expect(localStorage.getItem(`rw-mine:${thread}`)).to.equal(null);
+  });
+
+  it('renders comment text as text, never as HTML', async () => {
+    const thread = uniqueThread();
+    const hostile = '<script>alert(1)</script><img src=x onerror="window.__rwXss=1"> https://example.com';
+    await seed(server, thread, { author: '<b>Mallory</b>', text: hostile });
+    const el = await mount(thread);
+    expect(articles(el)[0].querySelector('[part=text]')!.textContent).to.equal(hostile);
+    expect(text(articles(el)[0].querySelector('[part=author]'))).to.equal('<b>Mallory</b>');
+    expect(el.shadowRoot!.querySelector('img, script, b b, a')).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as unknown as { __rwXss?: number }).__rwXss).to.equal(undefined);
+    expect(articles(el)[0].getAttribute('dir')).to.equal('auto');
+  });
+
+  it('pages with "Load more" and moves focus to the first new comment', async function () {
+    this.timeout(30000);
+    const thread = uniqueThread();
+    for (let i = 1; i <= 7; i++) await seed(server, thread, { text: `Comment ${i}` });
+    const el = await mount(thread, { pageSize: 3, sort: 'oldest' });
+    expect(text($(el, '[part=heading]'))).to.equal('7 comments');
+    expect(texts(el)).to.deep.equal(['Comment 1', 'Comment 2', 'Comment 3']);
+    $(el, '[part~=load-more]').click();
+    await until(() => articles(el).length === 6);
+    expect(deepActive()).to.equal(articles(el)[3]);
+    $(el, '[part~=load-more]').click();
+    await until(() => articles(el).length === 7);
+    expect($(el, '[part~=load-more]')).to.equal(null);
+    expect(texts(el).at(-1)).to.equal('Comment 7');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts newest or oldest first', async () => {
+    const thread = uniqueThread();
+    for (const word of ['one', 'two', 'three']) await seed(server, thread, { text: word });
+    const el = await mount(thread);
+    expect(texts(el)).to.deep.equal(['three', 'two', 'one']);
+    const select = $<HTMLSelectElement>(el, 'select[part=sort]');
+    select.value = 'oldest';
+    select.dispatchEvent(new Event('change'));
+    await until(() => texts(el)[0] === 'one');
+    expect(el.getAttribute('sort')).to.equal('oldest');
+    expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
+  });
+
+  it('replies under a comment, one level deep, with focus where the reader expects it', async () => {
+    const thread = uniqueThread();
+    const parentId = await seed(server, thread, { author: 'Shilan', text: 'Parent comment' });
+    const el = await mount(thread);
+    const replyButton = $(el, '[part~=reply]');
+    expect(replyButton.getAttribute('aria-label')).to.equal('Reply to Shilan');
+    replyButton.click();
+    await el.updateComplete;
+    await until(() => deepActive() === $(el, '#text'));
+    const li = articles(el)[0].parentElement!;
+    expect(li.querySelector('form')).to.exist;
+    expect($$(el, 'form')).to.have.length(1);
+    expect(text($(el, '#fh'))).to.equal('Reply to Shilan');
+    expect(replyButton.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    $(el, 'form [type=button]').click();
+    await until(() => deepActive() === $(el, '[part~=reply]'));
+    expect(text($(el, '#fh'))).to.equal('Post a comment');
+
+    $(el, '[part~=reply]').click();
+    await el.updateComplete;
+    fill(el, 'A reply');
+    submit(el);
+    const { id } = await posted(el);
+    const reply = articles(el)[0].parentElement!.querySelector(':scope > ol [part~=mine]')!;
+    expect(text(reply.querySelector('[part=text]'))).to.equal('A reply');
+    const queued = (await pending(server)).find((c) => c.id === id)!;
+    expect(queued.parentId).to.equal(parentId);
+    // Replies have no Reply button of their own.
+    await approve(server, id);
+    fixtureCleanup();
+    const listed = await mount(thread, { sort: 'oldest' });
+    const nested = articles(listed)[0].parentElement!.querySelector(':scope > ol article')!;
+    expect(text(nested.querySelector('[part=text]'))).to.equal('A reply');
+    expect(nested.querySelector('[part~=reply]')).to.equal(null);
+  });
+
+  it('says when the list cannot be loaded and retries', async () => {
+    const el = await mount(uniqueThread(), { endpoint: 'http://127.0.0.1:9/api' });
+    expect(el.phase).to.equal('error');
+    expect(text($(el, 'section [role=alert]'))).to.equal('Comments could not be loaded.');
+    await expect(el).to.be.accessible();
+    el.endpoint = server.endpoint;
+    await until(() => el.phase === 'ready');
+  });
+
+  it('is accessible in the dark theme and in a right-to-left page', async () => {
+    const thread = uniqueThread();
+    await seed(server, thread, { author: 'ئاراس', text: 'سڵاو، ئەمە لێدوانێکە.' });
+    const dark = await fixture<RwComments>(html`<rw-comments theme="dark" loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments>`, {
+      parentNode: darkPage(),
+    });
+    await until(() => dark.phase === 'ready');
+    expect(getComputedStyle(dark).colorScheme).to.equal('dark');
+    await expect(dark).to.be.accessible();
+    fixtureCleanup();
+    const wrapper = await fixture(html`<div dir="rtl" lang="ckb"><rw-comments loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments></div>`);
+    const rtl = wrapper.querySelector('rw-comments')!;
+    await until(() => rtl.phase === 'ready');
+    const article = articles(rtl)[0];
+    expect(getComputedStyle(article).direction).to.equal('rtl');
+    await expect(rtl).to.be.accessible();
+  });
+});

@@ -1,0 +1,186 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import '../../../src/reading-widget.js';
+import type { RwComments } from '../../../src/components/comments/comments.js';
+import {
+  disposeServer,
+  pending,
+  restartServer,
+  startServer,
+  stopServer,
+  uniqueThread,
+  type TestServer,
+} from '../../support/comments-server.js';
+import { until, $, deepActive, text, type } from '../../support/dom.js';
+
+let server: TestServer;
+
+before(async function () {
+  this.timeout(180000);
+  server = await startServer();
+});
+after(async () => {
+  await disposeServer(server);
+});
+// No localStorage.clear(): test files run side by side on one origin; unique threads keep them apart.
+afterEach(() => fixtureCleanup());
+
+/** A comments element that loads its list at once, resolved when that list is shown. */
+async function mount(thread: string, attrs: { sort?: string; pageSize?: number; endpoint?: string } = {}) {
+  const el = await fixture<RwComments>(
+    html`<rw-comments thread=${thread} endpoint=${attrs.endpoint ?? server.endpoint} loading="eager" sort=${attrs.sort ?? 'newest'}
+      page-size=${attrs.pageSize ?? 20}></rw-comments>`,
+  );
+  await until(() => el.phase === 'ready' || el.phase === 'error', 'the list never loaded');
+  await el.updateComplete;
+  return el;
+}
+
+function fill(el: RwComments, text = 'A thoughtful remark.', author = 'Rêzan', email = 'rezan@example.com') {
+  type(el, 'text', text);
+  type(el, 'author', author);
+  type(el, 'email', email);
+}
+
+const submit = (el: RwComments) => $(el, '[part~=submit]').click();
+
+async function posted(el: RwComments) {
+  const event = await oneEvent(el, 'rw-comment-posted');
+  await el.updateComplete;
+  return event.detail;
+}
+
+describe('rw-comments form', function () {
+  // Real service on a shared, busy machine: generous time, never asserted.
+  this.timeout(45000);
+  it('checks the fields before sending and focuses the first invalid one', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    submit(el);
+    await until(() => $(el, '[aria-invalid=true]'));
+    const textarea = $(el, '#text');
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()).to.equal(textarea);
+    for (const id of ['text', 'author', 'email']) {
+      const field = $(el, `#${id}`);
+      expect(field.getAttribute('aria-required')).to.equal('true');
+      const described = field.getAttribute('aria-describedby')!.split(' ');
+      expect(described).to.include(`${id}-error`);
+      expect(text($(el, `#${id}-error`))).to.equal('Please fill in this field.');
+    }
+    expect($(el, '#email').getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect(text($(el, 'label[for=author]'))).to.equal('Name Required');
+    expect(text($(el, 'label[for=email]'))).to.equal('Email Required');
+    await expect(el).to.be.accessible();
+
+    fill(el, 'Fine text', 'Ava', 'not-an-address');
+    await el.updateComplete;
+    expect($(el, '#text').getAttribute('aria-invalid')).to.equal('false');
+    submit(el);
+    await until(() => $(el, '#email-error'));
+    expect(text($(el, '#email-error'))).to.equal('Enter an email address like name@example.com.');
+    expect(deepActive()).to.equal($(el, '#email'));
+
+    type(el, 'email', 'ava@example.com');
+    type(el, 'author', 'x'.repeat(81));
+    submit(el);
+    await until(() => $(el, '#author-error'));
+    expect(text($(el, '#author-error'))).to.equal('Use at most 80 characters.');
+    expect((await pending(server)).filter((c) => c.thread === thread)).to.have.length(0);
+  });
+
+  it('shows the characters left near the limit and announces it sparingly', async () => {
+    const el = await mount(uniqueThread());
+    type(el, 'text', 'x'.repeat(4400));
+    await el.updateComplete;
+    expect($(el, '[part=counter]')).to.equal(null);
+    type(el, 'text', 'x'.repeat(4600));
+    await el.updateComplete;
+    expect(text($(el, '[part=counter]'))).to.equal('400 characters left');
+    expect($(el, '#text').getAttribute('aria-describedby')).to.equal('text-hint');
+    expect(text($(el, 'form [role=status]'))).to.equal('400 characters left');
+    type(el, 'text', 'x'.repeat(4601));
+    await el.updateComplete;
+    expect(text($(el, 'form [role=status]'))).to.equal('400 characters left');
+    type(el, 'text', 'x'.repeat(5003));
+    await el.updateComplete;
+    expect(text($(el, '[part=counter]'))).to.equal('0 characters left');
+  });
+
+  it('maps the service’s 422 field errors onto the form', async () => {
+    const el = await mount(uniqueThread());
+    fill(el);
+    // A publisher's listener changes the body: the service, not our check, rejects it.
+    el.addEventListener('rw-comment-submit', (e) => (e.detail.comment.email = 'nobody'), { once: true });
+    submit(el);
+    const error = await oneEvent(el, 'rw-error');
+    expect(error.detail.code).to.equal('invalid');
+    await until(() => $(el, '#email-error'));
+    expect(text($(el, '#email-error'))).to.match(/email/i);
+    expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()).to.equal($(el, '#email'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a publisher veto a post or add data to it', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Vetoed');
+    el.addEventListener('rw-comment-submit', (e) => e.preventDefault(), { once: true });
+    submit(el);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(el.busy).to.equal(false);
+    expect((await pending(server)).filter((c) => c.thread === thread)).to.have.length(0);
+    expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('Vetoed');
+  });
+
+  it('restores the draft after the element is created again', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Half-written thought', 'Dara', 'dara@example.com');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const saved = JSON.parse(localStorage.getItem(`rw-draft:${thread}`)!);
+    expect(saved).to.include({ text: 'Half-written thought', author: 'Dara', email: 'dara@example.com' });
+    fixtureCleanup();
+    const again = await mount(thread);
+    expect(($(again, '#text') as HTMLTextAreaElement).value).to.equal('Half-written thought');
+    expect(($(again, '#author') as HTMLInputElement).value).to.equal('Dara');
+    await until(() => text($(again, 'form [role=status]')) === 'Your unsent comment was restored.');
+    expect(again.draft.key).to.equal(saved.key);
+  });
+
+  it('keeps everything when the service is down, and the retry makes exactly one comment with the same key', async function () {
+    this.timeout(40000);
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Posted while the service was down');
+    const key = el.draft.key;
+    await stopServer(server);
+    try {
+      submit(el);
+      const error = await oneEvent(el, 'rw-error');
+      expect(error.detail.code).to.equal('network');
+      await el.updateComplete;
+      expect(text($(el, 'form [role=alert]'))).to.equal(
+        'We could not reach the comments service. Your comment is still here: try again.',
+      );
+      expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('Posted while the service was down');
+      expect(JSON.parse(localStorage.getItem(`rw-draft:${thread}`)!).key).to.equal(key);
+      await expect(el).to.be.accessible();
+    } finally {
+      await restartServer(server);
+    }
+    submit(el);
+    const { id } = await posted(el);
+    // The same key and body again: the service answers with the same comment, so the element used that key.
+    const replay = await fetch(`${server.endpoint}/threads/${thread}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ author: 'Rêzan', email: 'rezan@example.com', text: 'Posted while the service was down' }),
+    }).then((r) => r.json());
+    expect(replay.id).to.equal(id);
+    const mineInQueue = (await pending(server)).filter((c) => c.thread === thread);
+    expect(mineInQueue.map((c) => c.text)).to.deep.equal(['Posted while the service was down']);
+    expect(el.draft.key).not.to.equal(key);
+    expect(localStorage.getItem(`rw-draft:${thread}`)).to.equal(null);
+  });
+});

@@ -1,0 +1,45 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/reading-widget.js';
+import type { RwComments } from '../../../src/components/comments/comments.js';
+import { disposeServer, seed, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
+import { until } from '../../support/dom.js';
+
+// Prints how long a page of 100 comments takes to show; a figure for the report, never asserted.
+let server: TestServer;
+before(async function () {
+  this.timeout(180000);
+  server = await startServer();
+});
+after(() => disposeServer(server));
+
+const browser = navigator.userAgent.match(/(Firefox|Chrome)\/\d+/)?.[0];
+
+describe('rw-comments render time (measured, not asserted)', function () {
+  this.timeout(180000);
+
+  it('renders a page of 100 comments', async () => {
+    const thread = uniqueThread('hundred');
+    const seeded = [];
+    for (let i = 0; i < 100; i++) seeded.push(seed(server, thread, { author: `Reader ${i}`, text: `Comment number ${i}.\nWith a second line of text.` }));
+    await Promise.all(seeded);
+
+    const start = performance.now();
+    const el = await fixture<RwComments>(html`<rw-comments loading="eager" page-size="100" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    await until(() => el.phase === 'ready');
+    await el.updateComplete;
+    const fetched = performance.now() - start;
+
+    // Render alone: the same 100 comments into a fresh element, timed from assignment to painted layout.
+    const items = el.items;
+    const fresh = await fixture<RwComments>(html`<rw-comments thread="measure-only"></rw-comments>`);
+    const t0 = performance.now();
+    fresh.items = items;
+    fresh.total = items.length;
+    fresh.phase = 'ready';
+    await fresh.updateComplete;
+    fresh.shadowRoot!.querySelector('ol')!.getBoundingClientRect();
+    const rendered = performance.now() - t0;
+    expect(fresh.shadowRoot!.querySelectorAll('article')).to.have.length(100);
+    console.log(`[render-time] ${browser}: page of 100 comments: render + layout ${rendered.toFixed(1)} ms; fetch + render ${fetched.toFixed(1)} ms`);
+  });
+});
