@@ -4,6 +4,7 @@
 // floor element. Each run is a fresh context (cold caches), some runs traced for the longest main-thread task.
 import { freshPage, longestTask, waitDone } from '../lib/browser.mjs';
 import { notBuilt, row } from '../lib/rows.mjs';
+import { summary } from '../lib/stats.mjs';
 
 export async function run(ctx) {
   const label = (what, cpu) => `2 ${what} ${cpu}× CPU`;
@@ -18,18 +19,24 @@ export async function run(ctx) {
   const api = ctx.tags.has('rw-comments') && ctx.hasService ? (await ctx.service()).api : '';
   const rows = [];
   for (const cpu of [1, 4]) {
-    const m = { widget: { startup: [], longest: [] }, floor: { startup: [], longest: [] } };
+    const m = { widget: { startup: [], longest: [], first: [] }, floor: { startup: [], longest: [], first: [] } };
     for (let i = 0; i < runs + traced; i++) {
       // Alternate, so that drift in the machine's load hits both sides alike.
       for (const variant of i % 2 ? ['floor', 'widget'] : ['widget', 'floor']) {
         const trace = i >= runs;
         const result = await measure(ctx, variant, cpu, trace, api);
         if (trace) m[variant].longest.push(result.longest);
-        else m[variant].startup.push(result.startup);
+        else {
+          m[variant].startup.push(result.startup);
+          m[variant].first.push(result.first);
+        }
       }
     }
     rows.push(
-      row({ id: `startup.${cpu}x`, label: label('start-up', cpu), unit: 'ms', values: m.widget.startup, refLabel: 'floor', refValues: m.floor.startup }),
+      row({
+        id: `startup.${cpu}x`, label: label('start-up', cpu), unit: 'ms', values: m.widget.startup, refLabel: 'floor', refValues: m.floor.startup,
+        note: `elements defined by the entry itself painted after ${summary(m.widget.first).median.toFixed(0)} ms (median; floor ${summary(m.floor.first).median.toFixed(0)} ms)`,
+      }),
       row({ id: `longtask.${cpu}x`, label: label('longest task', cpu), unit: 'ms', values: m.widget.longest, refLabel: 'floor', refValues: m.floor.longest }),
     );
   }
@@ -45,7 +52,7 @@ async function measure(ctx, variant, cpu, trace, api) {
     const bench = await waitDone(page);
     const longest = trace ? longestTask(await ctx.browser.stopTracing()) : null;
     if (variant === 'widget' && !bench.defined.includes('rw-article')) throw new Error('rw-article was not defined');
-    return { startup: bench.startup, longest };
+    return { startup: bench.startup, first: bench.first, longest };
   } finally {
     await close();
   }
