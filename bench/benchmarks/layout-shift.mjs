@@ -1,0 +1,72 @@
+// 3. Layout shift. (a) The article page with the embed snippet's script tag and pre-upgrade CSS,
+// the bundle held back 1 s by the bench server, 4× CPU: CLS from navigation until every element
+// has painted (plus a moment), must be 0; the floor page under the same conditions is the reference.
+// (b) The comments section loading its list from the real service (seeded thread), placed in the
+// first screen with host content below it: the shifts from the frame in which the list appears
+// on (must be 0), and apart from them, those of the element's upgrade before its list (shown, no
+// goal: an empty <rw-comments> grows when it first renders; a publisher who puts it in the first
+// screen can reserve its height).
+import { freshPage, waitDone } from '../lib/browser.mjs';
+import { notBuilt, row } from '../lib/rows.mjs';
+import { seedThread } from '../lib/seed.mjs';
+
+const ARTICLE = '3 CLS article, script 1 s late, 4× CPU';
+const COMMENTS = '3 CLS comments list loading';
+const UPGRADE = '3 CLS comments upgrade, in first screen';
+
+export async function run(ctx) {
+  const runs = ctx.quick ? 2 : 3;
+  const rows = [];
+  if (!ctx.tags.has('rw-article')) rows.push(notBuilt('cls.article', ARTICLE));
+  else {
+    const m = { widget: [], floor: [] };
+    const shifts = [];
+    const api = ctx.tags.has('rw-comments') && ctx.hasService ? (await ctx.service()).api : '';
+    const extra = api ? `&api=${encodeURIComponent(api)}` : '';
+    for (let i = 0; i < runs; i++) {
+      for (const variant of ['widget', 'floor']) {
+        const bench = await load(ctx, `/article.html?load=tag&delay=1000${extra}${variant === 'floor' ? '&floor=1' : ''}`, 4);
+        m[variant].push(bench.cls);
+        if (variant === 'widget') shifts.push(...bench.shifts);
+      }
+    }
+    rows.push(row({ id: 'cls.article', label: ARTICLE, unit: '', values: m.widget, refLabel: 'floor', refValues: m.floor, goal: { max: 0 }, note: describe(shifts) }));
+  }
+
+  if (!ctx.tags.has('rw-comments') || !ctx.hasService) rows.push(notBuilt('cls.comments', COMMENTS), notBuilt('cls.comments.upgrade', UPGRADE));
+  else {
+    const { api, thread } = await seedThread(ctx);
+    const listValues = [];
+    const upgradeValues = [];
+    const shifts = [];
+    for (let i = 0; i < runs; i++) {
+      const bench = await load(ctx, `/comments.html?endpoint=${encodeURIComponent(api)}&thread=${encodeURIComponent(thread)}`, 1);
+      if (!bench.count) throw new Error('the comments list did not render');
+      const marked = bench.shifts.map((s) => ({ ...s, list: s.at >= bench.listAt - 1 }));
+      listValues.push(marked.filter((s) => s.list).reduce((sum, s) => sum + s.value, 0));
+      upgradeValues.push(marked.filter((s) => !s.list).reduce((sum, s) => sum + s.value, 0));
+      shifts.push(...marked);
+    }
+    rows.push(
+      row({ id: 'cls.comments', label: COMMENTS, unit: '', values: listValues, refLabel: 'goal 0', goal: { max: 0 }, note: describe(shifts.filter((s) => s.list)) }),
+      row({ id: 'cls.comments.upgrade', label: UPGRADE, unit: '', values: upgradeValues, note: describe(shifts.filter((s) => !s.list)) }),
+    );
+  }
+  return rows;
+}
+
+async function load(ctx, path, cpu) {
+  const { page, close } = await freshPage(ctx.browser, { cpu });
+  try {
+    await page.goto(ctx.web.origin + path);
+    const bench = await waitDone(page);
+    // A moment more, so that a late shift (a font, a deferred render) still counts.
+    await page.waitForTimeout(300);
+    return { ...bench, ...(await page.evaluate(() => ({ cls: __bench.cls, shifts: __bench.shifts, listAt: __bench.listAt }))) };
+  } finally {
+    await close();
+  }
+}
+
+const describe = (shifts) =>
+  shifts.length ? `shifted: ${[...new Set(shifts.flatMap((s) => s.sources))].join(', ')}` : null;
