@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of the comments service (docs/service.md is its reference). Routes validate,
+ * The HTTP contract of the comments service (README.md, section "The comments service" is its reference). Routes validate,
  * call the Store and shape JSON; they never see SQL. Every error is `{error: {code, message, fields?}}`.
  */
 import { createHash, randomBytes } from 'node:crypto';

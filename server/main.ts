@@ -1,5 +1,5 @@
 /**
- * `npm run serve`: the comments service alone, configured by the environment (docs/service.md).
+ * `npm run serve`: the comments service alone, configured by the environment (README.md, section "The comments service").
  * Prints exactly one line to stdout once listening: `comments service listening on http://HOST:PORT/api`.
  */
 import { serve } from '@hono/node-server';

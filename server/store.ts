@@ -1,7 +1,7 @@
 /**
  * Everything the service keeps, written once in plain PostgreSQL over the narrow `Db` interface.
  * PGlite implements `Db` today (server/pglite.ts); a PostgreSQL server needs only another small
- * adapter with the same three methods (see docs/service.md). The routes never see SQL.
+ * adapter with the same three methods (see README.md, section "The comments service"). The routes never see SQL.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 

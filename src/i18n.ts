@@ -109,14 +109,22 @@ export function formatNumber(lang: string, value: number, options?: Intl.NumberF
   return new Intl.NumberFormat(locales(lang), options).format(value);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date in the reader's language; an unparseable date is shown as the publisher wrote it. */
 export function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const list = locales(lang);
-  // Without this language's month names in the browser: numbers only, rather than another language's words.
-  const time = options.timeStyle || options.hour ? ({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' } as const) : {};
-  const known = Intl.DateTimeFormat.supportedLocalesOf(list[0]).length > 0;
-  const format = new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
+  // Building a formatter costs far more than using one, and a page of comments formats 100 dates.
+  const key = lang + JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) {
+    const list = locales(lang);
+    // Without this language's month names in the browser: numbers only, rather than another language's words.
+    const time = options.timeStyle || options.hour ? ({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' } as const) : {};
+    const known = Intl.DateTimeFormat.supportedLocalesOf(list[0]).length > 0;
+    format = new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
+    dateFormats.set(key, format);
+  }
   return format.format(date);
 }

@@ -56,7 +56,10 @@ function type(host: Element, id: string, value: string) {
 
 /** Waits until every element of ours in the document (and in their shadow roots) has rendered. */
 async function rendered(doc: Document) {
-  for (const tag of ['rw-article', 'rw-text-size', 'rw-comments', 'rw-comment-count']) await doc.defaultView!.customElements.whenDefined(tag);
+  // Only the tags on the page: the comment elements are chunks fetched when a page has them.
+  for (const tag of ['rw-article', 'rw-text-size', 'rw-comments', 'rw-comment-count']) {
+    if (doc.querySelector(tag)) await doc.defaultView!.customElements.whenDefined(tag);
+  }
   const ours = (root: Document | ShadowRoot): Updating[] =>
     [...root.querySelectorAll('*')]
       .filter((el): el is Updating => el.localName.startsWith('rw-'))

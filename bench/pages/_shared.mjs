@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
  */
 export const PRE_UPGRADE_CSS = (() => {
   try {
-    const doc = readFileSync(new URL('../../docs/article.md', import.meta.url), 'utf8');
+    const doc = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const snippet = doc.match(/<style>@media \(scripting: enabled\)[^\n]*?<\/style>/)?.[0];
     if (snippet) return snippet;
   } catch {}
