@@ -42,7 +42,7 @@ export default {
   browsers: [
     only.includes('chromium') && chromeLauncher({ createPage, launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
     only.includes('firefox') &&
-      Object.assign(chromeLauncher({ createPage, launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }), {
+      Object.assign(chromeLauncher({ createPage, concurrency: 1, launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }), {
         name: 'Firefox',
       }),
   ].filter(Boolean),

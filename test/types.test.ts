@@ -3,6 +3,8 @@
 // GlobalEventHandlersEventMap. A missing entry turns `e.detail` into an error here.
 import { expect } from '@open-wc/testing';
 import '../src/reading-widget.js';
+import '../src/comments.js';
+import '../src/comment-count.js';
 import { RwModeration } from '../src/components/moderation/moderation.js';
 import {
   RwArticle,
