@@ -3,7 +3,7 @@
 // Firefox over WebDriver BiDi.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findBrowsers } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { commentsServerPlugin } from './test/support/comments-server-plugin.mjs';
 import { cspPlugin } from './test/support/csp-plugin.mjs';
@@ -21,16 +21,6 @@ const createPage = async ({ browser }) => {
   return page;
 };
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
-
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
@@ -40,7 +30,7 @@ export default {
   testFramework: { config: { timeout: 15000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin(), cspPlugin()],
   browsers: [
-    only.includes('chromium') && chromeLauncher({ createPage, launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs } }),
+    only.includes('chromium') && chromeLauncher({ createPage, launchOptions: { executablePath: chromium, headless: true, args: CHROMIUM_ARGS } }),
     only.includes('firefox') &&
       Object.assign(chromeLauncher({ createPage, concurrency: 1, launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }), {
         name: 'Firefox',

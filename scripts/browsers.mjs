@@ -23,3 +23,14 @@ export function findBrowsers() {
   }
   return found;
 }
+
+/** Headless Chromium as root in a closed network: no sandbox, and nothing that calls home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];

@@ -1,16 +1,9 @@
 // Headless Chromium from the machine, driven by playwright-core; one fresh context per measured
 // page load, so every run starts cold (no HTTP or code cache carried over).
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS };
 
 export async function launch() {
   return chromium.launch({
