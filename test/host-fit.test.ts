@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { disposeServer, startServer, uniqueThread, type TestServer } from './support/comments-server.js';
+import { uniqueThread, useServer } from './support/comments-server.js';
 
 interface Violation {
   directive: string;
@@ -27,12 +27,7 @@ async function frame(path: string, width = 800, height = 600) {
 
 type Updating = Element & { updateComplete: Promise<unknown> };
 
-let server: TestServer;
-before(async function () {
-  this.timeout(180000);
-  server = await startServer();
-});
-after(() => disposeServer(server));
+const server = useServer();
 
 /** Adds a comment thread and a comment count, created in the framed page's own document. */
 function addComments(doc: Document, thread = uniqueThread()) {

@@ -80,3 +80,18 @@ export async function seed(server: TestServer, thread: string, comment: Paramete
 
 /** A thread id no other test uses, so tests sharing one service do not see each other's comments. */
 export const uniqueThread = (name = 'thread') => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * One service for the whole test file: started in `before` (PGlite's first open can be slow on a
+ * busy machine, hence the long timeout) and disposed in `after`. The returned object is filled in
+ * when the service listens.
+ */
+export function useServer(options: { rateLimit?: number } = {}): TestServer {
+  const server = {} as TestServer;
+  before(async function () {
+    this.timeout(180000);
+    Object.assign(server, await startServer(options));
+  });
+  after(() => disposeServer(server.id ? server : undefined));
+  return server;
+}

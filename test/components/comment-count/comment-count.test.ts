@@ -1,14 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/comment-count.js';
-import { disposeServer, seed, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
+import { seed, uniqueThread, useServer } from '../../support/comments-server.js';
 import { text, until } from '../../support/dom.js';
 
-let server: TestServer;
-before(async function () {
-  this.timeout(180000);
-  server = await startServer();
-});
-after(() => disposeServer(server));
+const server = useServer();
 
 const countRequests = () =>
   performance.getEntriesByType('resource').filter((entry) => entry.name === `${server.endpoint}/counts`).length;

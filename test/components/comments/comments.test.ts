@@ -1,27 +1,10 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
-import {
-  approve,
-  disposeServer,
-  pending,
-  reject,
-  seed,
-  startServer,
-  uniqueThread,
-  type TestServer,
-} from '../../support/comments-server.js';
+import { approve, pending, reject, seed, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until, $, $$, deepActive, text, type } from '../../support/dom.js';
 
-let server: TestServer;
-
-before(async function () {
-  this.timeout(180000);
-  server = await startServer();
-});
-after(async () => {
-  await disposeServer(server);
-});
+const server = useServer();
 // No localStorage.clear(): test files run side by side on one origin; unique threads keep them apart.
 afterEach(() => fixtureCleanup());
 

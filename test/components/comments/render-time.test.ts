@@ -1,16 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
-import { disposeServer, seed, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
+import { seed, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until } from '../../support/dom.js';
 
 // Prints how long a page of 100 comments takes to show; a figure for the report, never asserted.
-let server: TestServer;
-before(async function () {
-  this.timeout(180000);
-  server = await startServer();
-});
-after(() => disposeServer(server));
+const server = useServer();
 
 const browser = navigator.userAgent.match(/(Firefox|Chrome)\/\d+/)?.[0];
 

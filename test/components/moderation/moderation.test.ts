@@ -2,15 +2,10 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/moderation.js';
 import type { RwModeration } from '../../../src/components/moderation/moderation.js';
-import { disposeServer, pending, post, reject, startServer, uniqueThread, type TestServer } from '../../support/comments-server.js';
+import { pending, post, reject, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until, $, $$, deepActive, text } from '../../support/dom.js';
 
-let server: TestServer;
-before(async function () {
-  this.timeout(180000);
-  server = await startServer();
-});
-after(() => disposeServer(server));
+const server = useServer();
 beforeEach(async () => {
   sessionStorage.clear();
   // Every test starts from an empty queue.
