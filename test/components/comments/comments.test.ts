@@ -2,7 +2,8 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { approve, pending, reject, seed, uniqueThread, useServer } from '../../support/comments-server.js';
-import { until, $, $$, deepActive, text, type } from '../../support/dom.js';
+import { until, $, $$, deepActive, text } from '../../support/dom.js';
+import { fill, submit } from '../../support/comment-form.js';
 
 const server = useServer();
 // No localStorage.clear(): test files run side by side on one origin; unique threads keep them apart.
@@ -39,13 +40,6 @@ async function mountBelow(thread: string) {
   return el;
 }
 
-function fill(el: RwComments, text = 'A thoughtful remark.', author = 'Rêzan', email = 'rezan@example.com') {
-  type(el, 'text', text);
-  type(el, 'author', author);
-  type(el, 'email', email);
-}
-
-const submit = (el: RwComments) => $(el, '[part~=submit]').click();
 const articles = (el: RwComments) => $$(el, 'article[part~=comment]');
 const texts = (el: RwComments) => articles(el).map((a) => text(a.querySelector('[part=text]')));
 

@@ -3,6 +3,7 @@ import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { pending, restartServer, stopServer, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until, $, deepActive, text, type } from '../../support/dom.js';
+import { fill, submit } from '../../support/comment-form.js';
 
 const server = useServer();
 // No localStorage.clear(): test files run side by side on one origin; unique threads keep them apart.
@@ -19,13 +20,6 @@ async function mount(thread: string, attrs: { sort?: string; pageSize?: number; 
   return el;
 }
 
-function fill(el: RwComments, text = 'A thoughtful remark.', author = 'Rêzan', email = 'rezan@example.com') {
-  type(el, 'text', text);
-  type(el, 'author', author);
-  type(el, 'email', email);
-}
-
-const submit = (el: RwComments) => $(el, '[part~=submit]').click();
 
 async function posted(el: RwComments) {
   const event = await oneEvent(el, 'rw-comment-posted');
