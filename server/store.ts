@@ -14,25 +14,10 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-export type Status = 'pending' | 'approved' | 'rejected';
-export const STATUSES: readonly Status[] = ['pending', 'approved', 'rejected'];
-export type Reason = 'profanity' | 'threat' | 'personal-attack' | 'vulgarity' | 'abuse' | 'promotion' | 'off-topic';
-export const REASONS: readonly Reason[] = ['profanity', 'threat', 'personal-attack', 'vulgarity', 'abuse', 'promotion', 'off-topic'];
-export type Sort = 'oldest' | 'newest';
+import type { Decision, ModeratedComment, PublicComment, Reason, Sort, Status } from '../src/internal/contract.js';
 
-export interface PublicComment {
-  id: string;
-  parentId: string | null;
-  author: string;
-  text: string;
-  createdAt: string;
-}
-export interface ModeratedComment extends PublicComment {
-  thread: string;
-  email: string;
-  status: Status;
-  reason: Reason | null;
-}
+export { REASONS, STATUSES } from '../src/internal/contract.js';
+export type { Decision, ModeratedComment, PublicComment, Reason, Sort, Status };
 export interface NewComment {
   thread: string;
   author: string;
@@ -44,11 +29,6 @@ export type CreateResult =
   | { kind: 'created' | 'replayed'; id: string; token: string }
   | { kind: 'key-conflict' }
   | { kind: 'invalid-parent'; message: string };
-export interface Decision {
-  id: string;
-  status: Status;
-  reason?: Reason;
-}
 export type DecideResult = { kind: 'ok'; decision: Decision } | { kind: 'not-found' } | { kind: 'conflict'; decision: Decision };
 export interface Page<T> {
   total: number;

@@ -3,19 +3,18 @@
  * the routes send as a 422 `{error: {code: "invalid", fields}}`. Lengths count Unicode code points
  * after trimming, so an emoji or an Arabic letter counts as one character.
  */
-import { REASONS, STATUSES, type NewComment, type Reason, type Sort, type Status } from './store.js';
+import { codePoints as length, REASONS, EMAIL_PATTERN as EMAIL, isReason, isStatus, LIMITS, type Reason, type Sort, type Status } from '../src/internal/contract.js';
+import type { NewComment } from './store.js';
 
-export const MAX_BODY_BYTES = 32 * 1024;
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 export type Fields = Record<string, string>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; fields: Fields };
 
-const length = (s: string) => [...s].length;
 // Control characters have no place in a name, an address or an id; comment text keeps its line
 // breaks and tabs. Bidi marks and isolates (format characters, not controls) stay intact so
 // right-to-left text is stored exactly as written. Lone surrogates cannot be stored as UTF-8.
 const CONTROLS = /[\p{Cc}\p{Cs}]/u;
 const TEXT_CONTROLS = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]/u;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -56,7 +55,7 @@ export async function readJsonBody(request: Request, max = MAX_BODY_BYTES): Prom
 }
 
 export function checkThread(thread: string): string | null {
-  if (length(thread) < 1 || length(thread) > 200) return 'A thread id has 1 to 200 characters.';
+  if (length(thread) < 1 || length(thread) > LIMITS.thread) return `A thread id has 1 to ${LIMITS.thread} characters.`;
   if (CONTROLS.test(thread)) return 'A thread id must not contain control characters.';
   return null;
 }
@@ -85,13 +84,13 @@ export function checkComment(thread: string, input: unknown): Checked<NewComment
   if (!isObject(input)) return { ok: false, fields: { body: 'Send a JSON object with author, email and text.' } };
   const fields: Fields = {};
   const body = typeof input.text === 'string' ? { ...input, text: input.text.replace(/\r\n?/g, '\n') } : input;
-  const author = requiredString(fields, body, 'author', 'Name', 80, CONTROLS);
-  const email = requiredString(fields, body, 'email', 'Email', 254, CONTROLS);
+  const author = requiredString(fields, body, 'author', 'Name', LIMITS.author, CONTROLS);
+  const email = requiredString(fields, body, 'email', 'Email', LIMITS.email, CONTROLS);
   if (email && !fields.email && !EMAIL.test(email)) fields.email = 'Email must be a valid address, like name@example.com.';
-  const text = requiredString(fields, body, 'text', 'Comment', 5000, TEXT_CONTROLS);
+  const text = requiredString(fields, body, 'text', 'Comment', LIMITS.text, TEXT_CONTROLS);
   let parentId: string | null = null;
   if (body.parentId !== undefined && body.parentId !== null) {
-    if (typeof body.parentId !== 'string' || length(body.parentId) < 1 || length(body.parentId) > 100 || CONTROLS.test(body.parentId)) {
+    if (typeof body.parentId !== 'string' || length(body.parentId) < 1 || length(body.parentId) > LIMITS.commentId || CONTROLS.test(body.parentId)) {
       fields.parentId = 'parentId must be the id of a comment.';
     } else parentId = body.parentId;
   }
@@ -106,10 +105,10 @@ export interface ListQuery {
 }
 
 function checkPaging(fields: Fields, query: Record<string, string | undefined>) {
-  let limit = 20;
+  let limit: number = LIMITS.defaultPageSize;
   if (query.limit !== undefined) {
     limit = /^\d{1,3}$/.test(query.limit) ? Number(query.limit) : NaN;
-    if (!(limit >= 1 && limit <= 100)) fields.limit = 'limit must be a whole number from 1 to 100.';
+    if (!(limit >= 1 && limit <= LIMITS.pageSize)) fields.limit = `limit must be a whole number from 1 to ${LIMITS.pageSize}.`;
   }
   const cursor = query.cursor || null;
   if (cursor !== null && (cursor.length > 500 || !/^[\w-]+$/.test(cursor))) fields.cursor = 'cursor must be a nextCursor value from a previous page.';
@@ -127,7 +126,7 @@ export function checkListQuery(query: Record<string, string | undefined>): Check
 export function checkModerationQuery(query: Record<string, string | undefined>): Checked<{ status: Status; limit: number; cursor: string | null }> {
   const fields: Fields = {};
   const status = (query.status ?? 'pending') as Status;
-  if (!STATUSES.includes(status)) fields.status = 'status must be "pending", "approved" or "rejected".';
+  if (!isStatus(status)) fields.status = 'status must be "pending", "approved" or "rejected".';
   const { limit, cursor } = checkPaging(fields, query);
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, value: { status, limit, cursor } };
 }
@@ -135,7 +134,7 @@ export function checkModerationQuery(query: Record<string, string | undefined>):
 export function checkCounts(body: unknown): Checked<string[]> {
   const threads = isObject(body) ? body.threads : undefined;
   if (!Array.isArray(threads)) return { ok: false, fields: { threads: 'threads must be an array of thread ids.' } };
-  if (threads.length > 100) return { ok: false, fields: { threads: 'Ask for at most 100 threads at once.' } };
+  if (threads.length > LIMITS.countsThreads) return { ok: false, fields: { threads: `Ask for at most ${LIMITS.countsThreads} threads at once.` } };
   for (const t of threads) {
     const problem = typeof t === 'string' ? checkThread(t) : 'A thread id must be a string.';
     if (problem) return { ok: false, fields: { threads: problem } };
@@ -148,7 +147,7 @@ export function checkDecision(body: unknown): Checked<{ decision: 'approve' | 'r
   const { decision, reason } = body;
   if (decision !== 'approve' && decision !== 'reject') return { ok: false, fields: { decision: 'decision must be "approve" or "reject".' } };
   if (decision === 'approve') return { ok: true, value: { decision, reason: null } };
-  if (!REASONS.includes(reason as Reason)) {
+  if (!isReason(reason)) {
     return { ok: false, fields: { reason: `A rejection needs a guideline reason: one of ${REASONS.join(', ')}.` } };
   }
   return { ok: true, value: { decision, reason: reason as Reason } };

@@ -4,39 +4,16 @@
  * reader: `network` (unreachable), `timeout`, `rate-limited` (with `retryAfter` seconds),
  * `invalid` (422, with per-field messages), `unauthorized`, `not-found`, `server`.
  */
-export interface Comment {
-  id: string;
-  parentId: string | null;
-  author: string;
-  text: string;
-  createdAt: string;
-}
-export interface CommentPage {
-  thread: string;
-  total: number;
-  comments: Comment[];
-  nextCursor: string | null;
-}
-export type CommentStatus = 'pending' | 'approved' | 'rejected';
-export interface PostedComment {
-  id: string;
-  status: CommentStatus;
-  token: string;
-}
-export interface NewComment {
-  author: string;
-  email: string;
-  text: string;
-  parentId?: string;
+import type { CommentInput, CommentPage, CountsAnswer, Decision, ModeratedComment, PostedComment, PublicComment, Reason, Sort, Status, StatusAnswer } from './internal/contract.js';
+
+export { REASONS } from './internal/contract.js';
+export type { CommentPage, PostedComment, Reason };
+export type Comment = PublicComment;
+export type CommentStatus = Status;
+export type PendingComment = ModeratedComment;
+export interface NewComment extends CommentInput {
   [extra: string]: unknown;
 }
-export interface PendingComment extends Comment {
-  thread: string;
-  email: string;
-  status: CommentStatus;
-}
-export type Reason = 'profanity' | 'threat' | 'personal-attack' | 'vulgarity' | 'abuse' | 'promotion' | 'off-topic';
-export const REASONS: readonly Reason[] = ['profanity', 'threat', 'personal-attack', 'vulgarity', 'abuse', 'promotion', 'off-topic'];
 
 export class ApiError extends Error {
   constructor(
@@ -98,7 +75,7 @@ export async function request<T>(endpoint: string, path: string, options: Reques
 const thread = (id: string) => `/threads/${encodeURIComponent(id)}`;
 
 export const api = {
-  comments: (endpoint: string, id: string, query: { sort?: 'oldest' | 'newest'; limit?: number; cursor?: string | null }) => {
+  comments: (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }) => {
     const params = new URLSearchParams();
     if (query.sort) params.set('sort', query.sort);
     if (query.limit) params.set('limit', String(query.limit));
@@ -108,13 +85,13 @@ export const api = {
   post: (endpoint: string, id: string, comment: NewComment, idempotencyKey: string) =>
     request<PostedComment>(endpoint, `${thread(id)}/comments`, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
   status: (endpoint: string, id: string, token: string) =>
-    request<{ status: CommentStatus; reason?: Reason }>(endpoint, `/comments/${encodeURIComponent(id)}/status`, { token }),
+    request<StatusAnswer>(endpoint, `/comments/${encodeURIComponent(id)}/status`, { token }),
   counts: (endpoint: string, threads: string[]) =>
-    request<{ counts: Record<string, number> }>(endpoint, '/counts', { body: { threads } }),
+    request<CountsAnswer>(endpoint, '/counts', { body: { threads } }),
   queue: (endpoint: string, token: string) =>
     request<{ comments: PendingComment[] }>(endpoint, '/moderation/comments?status=pending', { token }),
   decide: (endpoint: string, token: string, id: string, decision: 'approve' | 'reject', reason?: Reason) =>
-    request<{ id: string; status: CommentStatus; reason?: Reason }>(endpoint, `/moderation/comments/${encodeURIComponent(id)}/decision`, {
+    request<Decision>(endpoint, `/moderation/comments/${encodeURIComponent(id)}/decision`, {
       token,
       body: { decision, reason },
     }),

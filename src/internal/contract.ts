@@ -1,0 +1,128 @@
+/**
+ * The comments contract: the one place where the widget and the service agree on statuses, reasons,
+ * limits, the email rule, error codes and the JSON shapes of every answer. Both sides import this
+ * module; nothing here touches the DOM or Node, so it loads anywhere.
+ */
+
+export const STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The community guidelines a rejection can cite, in the order readers see them. */
+export const REASONS = ['profanity', 'threat', 'personal-attack', 'vulgarity', 'abuse', 'promotion', 'off-topic'] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const SORTS = ['oldest', 'newest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** Lengths count Unicode code points after trimming. */
+export const LIMITS = {
+  author: 80,
+  email: 254,
+  text: 5000,
+  thread: 200,
+  commentId: 100,
+  idempotencyKey: 200,
+  pageSize: 100,
+  defaultPageSize: 20,
+  countsThreads: 100,
+  /** Bytes of a request body. */
+  bodyBytes: 32 * 1024,
+} as const;
+
+/** A pragmatic address check: something, one @, a domain with at least one dot, no spaces. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+export const isEmail = (value: string) => EMAIL_PATTERN.test(value);
+
+/** Code points, so an emoji or an Arabic letter counts as one character. */
+export const codePoints = (value: string) => [...value].length;
+
+/** `error.code` of every error answer the service sends. */
+export const ERROR_CODES = [
+  'invalid',
+  'invalid-json',
+  'unsupported-media-type',
+  'too-large',
+  'idempotency-key-required',
+  'idempotency-key-reused',
+  'rate-limited',
+  'unauthorized',
+  'not-found',
+  'method-not-allowed',
+  'decision-final',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+}
+
+/** An approved comment as anyone may see it: never an email address. */
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+/** `GET /threads/:thread/comments`. */
+export interface CommentPage {
+  thread: string;
+  total: number;
+  comments: PublicComment[];
+  nextCursor: string | null;
+}
+
+/** The body of `POST /threads/:thread/comments`. */
+export interface CommentInput {
+  author: string;
+  email: string;
+  text: string;
+  parentId?: string | null;
+}
+
+/** The `202` answer to a post. */
+export interface PostedComment {
+  id: string;
+  status: 'pending';
+  token: string;
+}
+
+/** `GET /comments/:id/status`. */
+export interface StatusAnswer {
+  status: Status;
+  reason?: Reason;
+}
+
+/** `POST /counts`. */
+export interface CountsAnswer {
+  counts: Record<string, number>;
+}
+
+/** A comment in the moderation queue. */
+export interface ModeratedComment extends PublicComment {
+  thread: string;
+  email: string;
+  status: Status;
+  reason: Reason | null;
+}
+
+/** `GET /moderation/comments`. */
+export interface ModerationPage {
+  status: Status;
+  total: number;
+  comments: ModeratedComment[];
+  nextCursor: string | null;
+}
+
+/** The answer to a decision. */
+export interface Decision {
+  id: string;
+  status: Status;
+  reason?: Reason;
+}
+
+export const isStatus = (value: unknown): value is Status => (STATUSES as readonly unknown[]).includes(value);
+export const isReason = (value: unknown): value is Reason => (REASONS as readonly unknown[]).includes(value);
