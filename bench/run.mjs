@@ -21,8 +21,8 @@ const log = (...m) => console.log(`[bench ${((Date.now() - started) / 1000).toFi
 
 let buildFailed = false;
 if (!flag('skip-build')) {
-  log('building (node scripts/build.mjs)');
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  log('building (npm run build)');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) {
     console.error(build.stdout, build.stderr);
     // The build empties dist/ first, so what is there now is this build's output. Over the size

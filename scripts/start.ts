@@ -65,6 +65,8 @@ const commentsService: Plugin = {
 
 const vite = await createServer({
   root,
+  // The build's configuration (its plugins transform the sources the same way in the demo).
+  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   server: { port, host: process.env.HOST?.trim() || '127.0.0.1' },
   plugins: [commentsService],
 });

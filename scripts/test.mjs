@@ -11,7 +11,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
 
 const typecheck = run('npx', ['tsc', '--noEmit', '-p', '.']);
-const built = run('node', ['scripts/build.mjs']);
+const built = run('npm', ['run', 'build']);
 steps.push(['build and size budget', built === 0]);
 if (built !== 0) totals.failed++;
 steps.push(['type check', typecheck === 0]);

@@ -29,7 +29,8 @@ export function load<T extends Lazy>(tag: T): ReturnType<(typeof chunks)[T]> {
   return loading.get(tag) as ReturnType<(typeof chunks)[T]>;
 }
 
-const waiting = Object.keys(chunks).map((tag) => [tag as Lazy, document.getElementsByTagName(tag)] as const);
+// Not in Node (a server importing the module to render): there is no document to watch.
+const waiting = globalThis.document ? Object.keys(chunks).map((tag) => [tag as Lazy, document.getElementsByTagName(tag)] as const) : [];
 /** Fetches the chunk of each lazy element now in the document; true once every chunk is asked for. */
 function loadPresent(): boolean {
   for (const [tag, found] of waiting) if (found.length) void load(tag);

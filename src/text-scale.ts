@@ -1,3 +1,4 @@
+import { unsafeCSS } from 'lit';
 import { local } from './storage.js';
 
 /**
@@ -23,10 +24,15 @@ export function parseScale(raw: unknown): number {
 
 let current = parseScale(local.get(STORAGE_KEY));
 
-/** Adopted by each article's shadow root (`:host`) so that all of them follow one value. */
-export const scaleSheet = new CSSStyleSheet();
-const writeSheet = () => scaleSheet.replaceSync(`:host{--_rw-scale:${current}}`);
-writeSheet();
+const rule = () => `:host{--_rw-scale:${current}}`;
+/**
+ * Adopted by each article's shadow root (`:host`) so that all of them follow one value. A Lit
+ * style, not a `CSSStyleSheet`: Lit makes its one sheet on first use in a browser (none exists in
+ * Node, where the module must load for server rendering) and renders it as a `<style>` there.
+ */
+export const scaleSheet = unsafeCSS(rule());
+// `styleSheet` is undefined where nothing can adopt it (Node).
+const writeSheet = () => scaleSheet.styleSheet?.replaceSync(rule());
 
 export function getScale(): number {
   return current;
@@ -60,6 +66,6 @@ export function subscribe(listener: Listener): () => void {
 }
 
 // Other tabs of the same site: the storage event fires there, never in the tab that wrote.
-window.addEventListener('storage', (event) => {
+globalThis.window?.addEventListener('storage', (event) => {
   if (event.key === STORAGE_KEY || event.key === null) apply(parseScale(event.newValue));
 });

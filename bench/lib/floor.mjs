@@ -1,6 +1,7 @@
-// Builds the floor element (bench/floor/floor.ts) exactly as scripts/build.mjs bundles
-// dist/reading-widget.js: Vite, library mode, ES format, es2022, minified, Lit included. (The build's
-// css-literal minifier only reads src/; the floor's one style is written already minified.)
+// Builds the floor element (bench/floor/floor.ts) with the build's own configuration
+// (vite.config.ts): the options of dist/reading-widget.js, with only the entry and the folder
+// changed. (The build's css-literal minifier only reads src/; the floor's one style is written
+// already minified.)
 import { build } from 'vite';
 import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
@@ -8,19 +9,11 @@ import { rmSync } from 'node:fs';
 export async function buildFloor(root = process.cwd()) {
   const outDir = resolve(root, '.tmp/bench-floor');
   rmSync(outDir, { recursive: true, force: true });
+  // `build()` makes the configuration's first environment (the script-tag bundle) only.
   await build({
-    configFile: false,
-    logLevel: 'warn',
+    configFile: resolve(root, 'vite.config.ts'),
     root,
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: true,
-      lib: { entry: resolve(root, 'bench/floor/floor.ts'), formats: ['es'], fileName: () => 'floor.js' },
-      // Vite 8 leaves ES library output unminified unless the output asks for it too.
-      rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
-    },
+    build: { outDir, lib: { entry: resolve(root, 'bench/floor/floor.ts'), fileName: () => 'floor.js' } },
   });
   return outDir;
 }

@@ -1,11 +1,12 @@
 // Documentation completeness: every part used in an element's templates, every public custom
 // property its styles (and the shared tokens) read, and every event it fires is documented in the
 // class JSDoc, i.e. present in custom-elements.json, and every token is in docs/theming.md.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyze } from '../../build/analyze.mjs';
+import { sourcePath } from '../../build/cem/package-paths.mjs';
 
 interface Named {
   name: string;
@@ -22,18 +23,8 @@ interface Manifest {
   modules: { path: string; declarations?: Declaration[] }[];
 }
 
-/**
- * A manifest of the current source (dist/ may be older than the last edit), written where the build
- * writes it (the analyzer also records its path in package.json, which must stay dist/).
- */
-function manifest(): Manifest {
-  const out = 'dist';
-  const run = spawnSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/locales/**', '--outdir', out], {
-    encoding: 'utf8',
-  });
-  assert.equal(run.status, 0, run.stderr);
-  return JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
-}
+/** The manifest of the current source (dist/ may be older than the last edit), as the build makes it. */
+const manifest = async (): Promise<Manifest> => (await analyze()) as Manifest;
 
 /** The folder's TypeScript without comments: what the templates, styles and code really use. */
 const code = (folder: string) =>
@@ -54,10 +45,10 @@ export function usedParts(source: string): Set<string> {
   return new Set(names.filter((name) => /^[a-z][a-z0-9-]*$/.test(name)));
 }
 
-const elements = manifest().modules.flatMap((module) =>
+const elements = (await manifest()).modules.flatMap((module) =>
   (module.declarations ?? [])
     .filter((d) => d.customElement)
-    .map((declaration) => ({ declaration, folder: dirname(module.path), name: declaration.tagName ?? declaration.name })),
+    .map((declaration) => ({ declaration, folder: dirname(sourcePath(module.path)), name: declaration.tagName ?? declaration.name })),
 );
 
 test('the manifest lists every element with its tag name', () => {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { emit, type RwErrorDetail } from '../../events.js';
 import { LocaleController } from '../../locale-controller.js';
-import { ThemeController } from '../../theme-controller.js';
+import { ThemeController, type Theme } from '../../theme-controller.js';
 import { tokens } from '../../styles/tokens.js';
 import { explain } from '../comments/messages.js';
 import { count } from './batch.js';
@@ -42,7 +42,8 @@ export class RwCommentCount extends LitElement {
 
   thread = '';
   endpoint = '';
-  theme?: string;
+  /** Colour scheme: `light`, `dark` or `auto`. */
+  theme?: Theme;
   /** The count, once known. */
   n?: number;
 

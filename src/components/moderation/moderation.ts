@@ -5,7 +5,7 @@ import { addDefaults } from '../../i18n.js';
 import { LocaleController } from '../../locale-controller.js';
 import comments from '../../locales/en-comments.js';
 import moderation from '../../locales/en-moderation.js';
-import { ThemeController } from '../../theme-controller.js';
+import { ThemeController, type Theme } from '../../theme-controller.js';
 import { session } from '../../storage.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';
@@ -75,7 +75,8 @@ export class RwModeration extends LitElement {
   };
 
   endpoint = '';
-  theme?: string;
+  /** Colour scheme: `light`, `dark` or `auto`. */
+  theme?: Theme;
   token = session.get(TOKEN_KEY) ?? '';
   /** The pending comments, oldest first; null while loading. */
   items: PendingComment[] | null = null;

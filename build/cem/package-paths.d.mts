@@ -1,0 +1,2 @@
+export function shippedPath(path: string): string;
+export function sourcePath(path: string): string;

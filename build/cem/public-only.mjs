@@ -1,0 +1,61 @@
+import { declarations } from './walk.mjs';
+
+/**
+ * Keeps only what a user of an element may touch. Dropped: private, protected and `#` members,
+ * names starting with `_`, `@internal`, static members, Lit's internal reactive state
+ * (`{ state: true }` in `static properties` or `@state()`), and fields neither reactive nor
+ * documented (controllers, internals). Attributes of dropped fields go too.
+ */
+export function publicOnly() {
+  /** class name -> names declared `{ state: true }` */
+  const stateOf = new Map();
+  /** class name -> names in `static properties` that are not state */
+  const reactiveOf = new Map();
+  return {
+    name: 'rw-public-only',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const state = new Set();
+      const reactive = new Set();
+      for (const member of node.members) {
+        const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
+        const decorators = ts.canHaveDecorators?.(member) ? (ts.getDecorators(member) ?? []) : [];
+        if (name && decorators.some((d) => /^state\b|^internalProperty\b/.test(d.expression.getText()))) state.add(name);
+        if (name !== 'properties' || !ts.isPropertyDeclaration(member) || !member.initializer) continue;
+        if (!ts.isObjectLiteralExpression(member.initializer)) continue;
+        for (const prop of member.initializer.properties) {
+          if (!ts.isPropertyAssignment(prop)) continue;
+          const key = prop.name.getText().replace(/^['"]|['"]$/g, '');
+          const isState =
+            ts.isObjectLiteralExpression(prop.initializer) &&
+            prop.initializer.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'state' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+          (isState ? state : reactive).add(key);
+        }
+      }
+      stateOf.set(node.name.text, state);
+      reactiveOf.set(node.name.text, reactive);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const { declaration } of declarations(customElementsManifest)) {
+        if (declaration.kind !== 'class') continue;
+        const state = stateOf.get(declaration.name) ?? new Set();
+        const reactive = reactiveOf.get(declaration.name) ?? new Set();
+        const hidden = (member) =>
+          member.privacy === 'private' ||
+          member.privacy === 'protected' ||
+          member.name.startsWith('#') ||
+          member.name.startsWith('_') ||
+          member.static ||
+          state.has(member.name) ||
+          /@internal\b/.test(member.description ?? '') ||
+          (member.kind === 'field' && !reactive.has(member.name) && !member.attribute && !member.description) ||
+          (member.kind === 'method' && !member.description);
+        const dropped = new Set((declaration.members ?? []).filter(hidden).map((member) => member.name));
+        if (declaration.members) declaration.members = declaration.members.filter((member) => !dropped.has(member.name));
+        if (declaration.attributes) {
+          declaration.attributes = declaration.attributes.filter((attribute) => !attribute.fieldName || !dropped.has(attribute.fieldName));
+        }
+      }
+    },
+  };
+}
