@@ -17,21 +17,23 @@ if (built !== 0) totals.failed++;
 steps.push(['type check', typecheck === 0]);
 if (typecheck !== 0) totals.failed++;
 
-const nodeTests = existsSync('test/server') ? readdirSync('test/server').filter((f) => f.endsWith('.test.ts')) : [];
+const testsIn = (dir, ext) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => `${dir}/${f}`) : []);
+// The service's tests, then the package's (pack, install into consumer projects, SSR in Chromium).
+const nodeTests = [...testsIn('test/server', '.test.ts'), ...testsIn('test/package', '.test.mjs')];
 if (nodeTests.length) {
   rmSync('.tmp/node-tap.txt', { force: true });
   const status = run('node', [
     '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', '--test-reporter-destination=.tmp/node-tap.txt',
-    ...nodeTests.map((f) => `test/server/${f}`),
+    ...nodeTests,
   ]);
   const tap = existsSync('.tmp/node-tap.txt') ? readFileSync('.tmp/node-tap.txt', 'utf8') : '';
   const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled') + (status !== 0 && count('fail') === 0 ? 1 : 0);
   totals.skipped += count('skipped') + count('todo');
-  steps.push(['service tests (Node)', status === 0]);
+  steps.push(['service and package tests (Node)', status === 0]);
 }
 
 rmSync('.tmp/wtr-summary.json', { force: true });

@@ -4,7 +4,7 @@ import { emit, type RwErrorDetail } from '../../events.js';
 import { addDefaults } from '../../i18n.js';
 import { LocaleController } from '../../locale-controller.js';
 import english from '../../locales/en-comments.js';
-import { ThemeController } from '../../theme-controller.js';
+import { ThemeController, type Theme } from '../../theme-controller.js';
 import { scaleSheet } from '../../text-scale.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { styles } from './comments.styles.js';
@@ -114,7 +114,7 @@ export class RwComments extends LitElement {
   sort: 'newest' | 'oldest' = 'newest';
   pageSize = 20;
   loading: 'lazy' | 'eager' = 'lazy';
-  theme?: string;
+  theme?: Theme;
 
   /** Approved comments loaded so far, in the order of `sort`. */
   items: Comment[] = [];
