@@ -10,6 +10,9 @@ import { safeUrl } from './safe-url.js';
 
 
 const lightSheets = new Map<string, CSSStyleSheet>();
+const adopt = (root: Document | ShadowRoot, sheet?: CSSStyleSheet) => {
+  if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+};
 
 /**
  * A news article card. The publisher's semantic HTML stays in the light DOM (readable without
@@ -111,10 +114,20 @@ export class RwArticle extends LitElement {
   /** @internal */
   locale = new LocaleController(this);
   private request = 0;
+  /**
+   * Server-rendered (declarative shadow DOM, attached before the element upgrades): the server
+   * saw no light DOM, so the first render, which hydrates that markup, must not read it either.
+   */
+  private serverRendered = !!this.shadowRoot;
 
   constructor() {
     super();
     new ThemeController(this, this.internals);
+  }
+
+  protected override firstUpdated(): void {
+    // Now what the light DOM asks for (a formatted date) may differ from the server's markup.
+    if (this.serverRendered) this.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -126,7 +139,10 @@ export class RwArticle extends LitElement {
       lightSheets.set(tag, (sheet = new CSSStyleSheet()));
       sheet.replaceSync(lightRules(tag));
     }
-    if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adopt(root, sheet);
+    // A hydrated shadow root keeps the server's <style> (the scale it rendered with) and Lit adopts
+    // nothing into it: the live scale sheet goes after it, so that A+ still reaches this card.
+    if (this.serverRendered) adopt(this.shadowRoot!, scaleSheet.styleSheet);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -158,7 +174,8 @@ export class RwArticle extends LitElement {
   }
 
   private dateFromSlot() {
-    const slotted = this.querySelector(':scope > [slot=date]');
+    // No light DOM in a server render (nor in the first render that hydrates it).
+    const slotted = this.serverRendered && !this.hasUpdated ? null : this.querySelector?.(':scope > [slot=date]');
     const time = slotted?.matches('time') ? slotted : slotted?.querySelector('time');
     const iso = time?.getAttribute('datetime');
     const format = !!iso && (this.formatDate || !time!.textContent!.trim());
