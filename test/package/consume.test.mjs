@@ -40,7 +40,7 @@ before(() => {
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'rw-consumers', private: true, type: 'module' }));
   ok('npm', [
     'install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock',
-    tarball, 'react@^19', 'react-dom@^19', '@types/react@^19', '@types/react-dom@^19', 'vue@^3', 'typescript@^5',
+    tarball, 'react@^19', 'react-dom@^19', '@types/react@^19', '@types/react-dom@^19', 'vue@^3', 'vue-tsc@^3', '@vitejs/plugin-vue@^6', 'typescript@^5',
     `vite@${JSON.parse(readFileSync(join(root, 'node_modules/vite/package.json'), 'utf8')).version}`,
   ]);
 });
@@ -101,9 +101,21 @@ test('Node imports every module of the library without a DOM', () => {
   assert.match(out, new RegExp(`imported ${files.length}`));
 });
 
+test("the README's and docs' import lines and package paths resolve in the installed package", () => {
+  const docs = ['README.md', ...packed.filter((file) => /^docs\/.*\.md$/.test(file))].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+  const name = project.name.replace(/[-/]/g, '\\$&');
+  const specifiers = [...new Set([...docs.matchAll(new RegExp(`(?:from|import)\\s+'(${name}(?:/[^']*)?)'`, 'g'))].map((m) => m[1]))];
+  const paths = [...new Set([...docs.matchAll(new RegExp(`node_modules/${name}/([\\w./-]+)`, 'g'))].map((m) => m[1]))];
+  assert.ok(specifiers.length >= 5, `too few import lines found: ${specifiers}`);
+  const script = `for (const s of ${JSON.stringify(specifiers)}) { const file = new URL(import.meta.resolve(s)); await import('node:fs').then((fs) => { if (!fs.existsSync(file)) throw new Error(s + ' resolves to a missing file'); }); }`;
+  ok(process.execPath, ['--input-type=module', '-e', script]);
+  for (const path of paths) assert.ok(existsSync(join(installed, path)), `${path} (named in the docs) is not in the package`);
+});
+
 for (const name of ['react', 'vue', 'plain']) {
   test(`${name}: type-checks against the package (and rejects theme="purple")`, () => {
-    ok(join(work, 'node_modules/.bin/tsc'), ['-p', join(work, name)]);
+    // vue-tsc checks the templates of the single-file components too.
+    ok(join(work, 'node_modules/.bin', name === 'vue' ? 'vue-tsc' : 'tsc'), ['-p', join(work, name)]);
   });
 
   test(`${name}: builds with Vite`, () => {
