@@ -24,15 +24,22 @@ export function vscodeHtml(elements: Element[]) {
   };
 }
 
+function partsOf(elements: Element[]): Map<string, string[]> {
+  const parts = new Map<string, string[]>();
+  for (const element of elements) {
+    for (const part of element.cssParts) parts.set(part.name, [...(parts.get(part.name) ?? []), `<${element.tag}>: ${part.description ?? ''}`]);
+  }
+  return parts;
+}
+
 export function vscodeCss(elements: Element[]) {
   const seen = new Map<string, string>();
   for (const element of elements) for (const property of element.cssProperties) if (!seen.has(property.name)) seen.set(property.name, property.description ?? '');
   return {
     version: 1.1,
     properties: [...seen].map(([name, description]) => ({ name, description })),
-    pseudoElements: elements.flatMap((element) =>
-      element.cssParts.map((part) => ({ name: `${element.tag}::part(${part.name})`, description: part.description ?? '' })),
-    ),
+    // `::part()` of every element, offered after `::` with the elements that have the part.
+    pseudoElements: [...partsOf(elements)].map(([name, tags]) => ({ name: `::part(${name})`, description: tags.join('\n') })),
   };
 }
 

@@ -37,6 +37,13 @@ before(() => {
   tarball = join(work, info.filename);
   packed = info.files.map((file) => file.path);
   cpSync(join(root, 'test/package/consumers'), work, { recursive: true });
+  // Each project's page: one module script, its entry.
+  for (const [name, entry] of [['react', 'main.tsx'], ['vue', 'main.ts'], ['plain', 'main.ts']]) {
+    writeFileSync(
+      join(work, name, 'index.html'),
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>${name}</title><div id="app"></div><script type="module" src="./src/${entry}"></script></html>\n`,
+    );
+  }
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'rw-consumers', private: true, type: 'module' }));
   ok('npm', [
     'install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock',
@@ -80,9 +87,30 @@ test('the manifest names only modules that the package ships, and types every ev
   assert.deepEqual(elements.map((d) => d.tagName).sort(), ['rw-article', 'rw-comment-count', 'rw-comments', 'rw-moderation', 'rw-text-size']);
   for (const element of elements) {
     for (const event of element.events ?? []) assert.match(event.type?.text ?? '', /^CustomEvent<\w+>$/, `${element.tagName}: ${event.name} is untyped`);
+    // Lit's internal state, controllers and internals are no part of the element's interface.
+    const names = [...(element.attributes ?? []), ...(element.members ?? [])].map((item) => item.name);
+    const internal = names.filter((name) => /^(items|phase|busy|view|failed|scale|status|n|token|current|say|alarm|errors|mine|replyTo|internals|l|locale|draft|total|cursor)$/.test(name));
+    assert.deepEqual(internal, [], `${element.tagName} lists internal members`);
+    assert.deepEqual((element.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name), []);
     const theme = element.attributes.find((a) => a.name === 'theme');
     assert.equal(theme?.type?.text, "'light' | 'dark' | 'auto'", `${element.tagName}: theme`);
   }
+});
+
+test('the editor data lists every element with its attribute values, parts and custom properties', () => {
+  const read = (file) => JSON.parse(readFileSync(join(installed, 'dist', file), 'utf8'));
+  const html = read('vscode.html-custom-data.json');
+  const css = read('vscode.css-custom-data.json');
+  const webTypes = read('web-types.json');
+  const tags = ['rw-article', 'rw-comment-count', 'rw-comments', 'rw-moderation', 'rw-text-size'];
+  assert.deepEqual(html.tags.map((tag) => tag.name).sort(), tags);
+  const theme = html.tags.find((tag) => tag.name === 'rw-article').attributes.find((a) => a.name === 'theme');
+  assert.deepEqual(theme.values.map((v) => v.name), ['light', 'dark', 'auto']);
+  assert.ok(css.properties.some((p) => p.name === '--rw-color-accent'));
+  assert.ok(css.pseudoElements.some((p) => p.name === '::part(card)'));
+  const elements = webTypes.contributions.html.elements;
+  assert.deepEqual(elements.map((e) => e.name).sort(), tags);
+  assert.equal(elements.find((e) => e.name === 'rw-text-size').attributes.find((a) => a.name === 'theme').value.type, "'light' | 'dark' | 'auto'");
 });
 
 test('Node imports every module of the library without a DOM', () => {
