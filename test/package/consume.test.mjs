@@ -113,11 +113,16 @@ test('the editor data lists every element with its attribute values, parts and c
   assert.equal(elements.find((e) => e.name === 'rw-text-size').attributes.find((a) => a.name === 'theme').value.type, "'light' | 'dark' | 'auto'");
 });
 
-test('Node imports every module of the library without a DOM', () => {
+test('Node imports every module of the library without a DOM; the main entry registers nothing, /define everything', () => {
   const files = packed.filter((file) => /^dist\/lib\/.*\.js$/.test(file));
   const script = `
-    await import('${project.name}');
+    const tags = ['rw-article', 'rw-text-size', 'rw-comments', 'rw-comment-count', 'rw-moderation'];
+    const { RwArticle } = await import('${project.name}');
+    if (typeof RwArticle !== 'function') throw new Error('no RwArticle class');
+    if (tags.some((tag) => customElements.get(tag))) throw new Error('${project.name} registered an element');
     await import('${project.name}/define');
+    const missing = tags.filter((tag) => !customElements.get(tag));
+    if (missing.length) throw new Error('${project.name}/define did not register ' + missing);
     await import('${project.name}/rw-moderation');
     const { createRequire } = await import('node:module');
     const files = ${JSON.stringify(files)};
