@@ -3,8 +3,6 @@
 // runs; the browser then hydrates it (see the scripts at the end of the page for the order).
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
-import { html } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import 'reading-widget/define';
 import { ssrStyles } from 'reading-widget/ssr';
 
@@ -29,9 +27,9 @@ export const importMap = (base = '/node_modules/', lib = `${base}reading-widget/
   },
 });
 
-/** `article` is trusted HTML of the publisher (headline, byline, date, body) for the card's slots. */
-export async function renderPage({ title, article, lang = 'en', map = importMap() }) {
-  const card = await collectResult(render(html`<rw-article>${unsafeHTML(article)}</rw-article>`));
+/** `content` is a Lit template with the page's elements, e.g. html`<rw-article>…</rw-article>`. */
+export async function renderPage({ title, content, lang = 'en', map = importMap() }) {
+  const card = await collectResult(render(content));
   return `<!doctype html>
 <html lang="${lang}">
 <head>

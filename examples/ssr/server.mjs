@@ -4,15 +4,25 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { renderPage } from './render-page.mjs';
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 
-export const sampleArticle = `<h1 slot="headline">Rivers return to the city</h1>
+// The publisher's own (trusted) article HTML for the card's slots.
+const article = `<h1 slot="headline">Rivers return to the city</h1>
 <span slot="byline">A. Writer</span>
 <time slot="date" datetime="2026-03-14">14 March 2026</time>
 <p>For a century the river ran under the streets. This spring it runs in the open again.</p>
 <p>Engineers removed the concrete lid in stages, so the old bridges could stay.</p>`;
+const related = `<h2 slot="headline">The old bridges, one by one</h2>
+<time slot="date" datetime="2026-03-15"></time>
+<p>Seven bridges, four centuries.</p>`;
+
+// The second card formats its date in the page's language: that happens once it has hydrated.
+export const sampleContent = html`<rw-article>${unsafeHTML(article)}</rw-article>
+  <rw-article format-date heading-level="2">${unsafeHTML(related)}</rw-article>`;
 
 /** Serves `/` rendered and `/node_modules/…` (the package itself at `/node_modules/reading-widget/`). */
 export function startServer({ port = 0, nodeModules = join(process.cwd(), 'node_modules'), packageRoot } = {}) {
@@ -23,7 +33,7 @@ export function startServer({ port = 0, nodeModules = join(process.cwd(), 'node_
     try {
       if (path === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(await renderPage({ title: 'A server-rendered article', article: sampleArticle }));
+        return res.end(await renderPage({ title: 'A server-rendered article', content: sampleContent }));
       }
       const rest = normalize(path.replace(/^\/node_modules\//, ''));
       if (!path.startsWith('/node_modules/') || rest.startsWith('..')) throw Object.assign(new Error(), { code: 'ENOENT' });
