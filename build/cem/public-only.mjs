@@ -38,17 +38,19 @@ export function publicOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const { declaration } of declarations(customElementsManifest)) {
         if (declaration.kind !== 'class') continue;
-        const state = stateOf.get(declaration.name) ?? new Set();
-        const reactive = reactiveOf.get(declaration.name) ?? new Set();
+        // An inherited member is judged by the class that declares it (a shared base element).
+        const owner = (member) => member.inheritedFrom?.name ?? declaration.name;
+        const isState = (member) => stateOf.get(owner(member))?.has(member.name) ?? false;
+        const isReactive = (member) => reactiveOf.get(owner(member))?.has(member.name) ?? false;
         const hidden = (member) =>
           member.privacy === 'private' ||
           member.privacy === 'protected' ||
           member.name.startsWith('#') ||
           member.name.startsWith('_') ||
           member.static ||
-          state.has(member.name) ||
+          isState(member) ||
           /@internal\b/.test(member.description ?? '') ||
-          (member.kind === 'field' && !reactive.has(member.name) && !member.attribute && !member.description) ||
+          (member.kind === 'field' && !isReactive(member) && !member.attribute && !member.description) ||
           (member.kind === 'method' && !member.description);
         const dropped = new Set((declaration.members ?? []).filter(hidden).map((member) => member.name));
         if (declaration.members) declaration.members = declaration.members.filter((member) => !dropped.has(member.name));
