@@ -48,6 +48,7 @@ export function webTypes(elements: Element[], name: string, version: string) {
     name,
     version,
     'description-markup': 'markdown',
+    'js-types-syntax': 'typescript',
     contributions: {
       html: {
         elements: elements.map((element) => ({
