@@ -44,9 +44,9 @@ function props(element: Element, indent: string): string {
 export function reactTypes(elements: Element[]): string {
   const blocks = elements.map((element) => {
     const events = element.events
-      .map((event) => `${doc(event.description, '      ')}      ${quote(`on${event.name}`)}?: (event: ${eventType(event)}) => void;`)
+      .map((event) => `${doc(event.description, '        ')}        ${quote(`on${event.name}`)}?: (event: ${eventType(event)}) => void;`)
       .join('\n');
-    return `    ${quote(element.tag)}: React.DetailedHTMLProps<React.HTMLAttributes<${element.className}>, ${element.className}> & {\n${props(element, '      ')}\n${events}\n    };`;
+    return `      ${quote(element.tag)}: React.DetailedHTMLProps<React.HTMLAttributes<${element.className}>, ${element.className}> & {\n${props(element, '        ')}\n${events}\n      };`;
   });
   return `// Generated from custom-elements.json by build/generate-framework-types.ts: do not edit.
 // React 19 JSX types for the elements. Include once, e.g. \`import type {} from 'reading-widget/react';\`
@@ -66,9 +66,9 @@ ${blocks.join('\n')}
 export function vueTypes(elements: Element[]): string {
   const blocks = elements.map((element) => {
     const events = element.events
-      .map((event) => `${doc(event.description, '    ')}    ${quote(camel(`on-${event.name}`))}?: (event: ${eventType(event)}) => void;`)
+      .map((event) => `${doc(event.description, '      ')}      ${quote(camel(`on-${event.name}`))}?: (event: ${eventType(event)}) => void;`)
       .join('\n');
-    return `  ${quote(element.tag)}: DefineComponent<{\n${props(element, '    ')}\n${events}\n  }>;`;
+    return `    ${quote(element.tag)}: DefineComponent<{\n${props(element, '      ')}\n${events}\n    }>;`;
   });
   return `// Generated from custom-elements.json by build/generate-framework-types.ts: do not edit.
 // Vue 3 template types for the elements. Include once, e.g. \`import type {} from 'reading-widget/vue';\`
