@@ -67,7 +67,7 @@ async function everything() {
 
   // Not open-wc's fixture(): that one is removed after each test, and every test here looks at it.
   const wrapper = document.body.appendChild(document.createElement('div'));
-  render(html`
+  render(html`<span tabindex="-1" id="start"></span>
     <rw-article format-date>
       <h1 slot="headline">A light-DOM article</h1>
       <p slot="byline">By <a href="#author">Rozhan Aziz</a></p>
@@ -81,7 +81,8 @@ async function everything() {
     <rw-text-size></rw-text-size>
     <p>Read the <rw-comment-count thread=${thread} endpoint=${server.endpoint}></rw-comment-count>.</p>
     <rw-comments thread=${thread} endpoint=${server.endpoint} loading="eager"></rw-comments>
-    <rw-moderation endpoint=${server.endpoint}></rw-moderation>`, wrapper);
+    <rw-moderation endpoint=${server.endpoint}></rw-moderation>
+    <span tabindex="0" id="end"></span>`, wrapper);
   const comments = wrapper.querySelector<RwComments>('rw-comments')!;
   const moderation = wrapper.querySelector<RwModeration>('rw-moderation')!;
   await until(() => comments.phase === 'ready', 'the comments never loaded');
@@ -132,11 +133,13 @@ describe('contrast against what is painted', function () {
           expect(failures(edgeContrast([...fields, ...boxes]))).to.deep.equal([]);
           // Focus rings, as a keyboard reader sees them: Tab through every element.
           const rings = [];
-          (deepActive() as HTMLElement | null)?.blur();
-          for (let i = 0; i < 60; i++) {
+          // From a fixed start: after a blur, browsers differ in where the next Tab goes.
+          wrapper.querySelector<HTMLElement>('#start')!.focus();
+          // Up to a stop inside the page: Firefox shows no ring once a Tab has left the document.
+          for (let i = 0; i < 80; i++) {
             await sendKeys({ press: 'Tab' });
             const active = deepActive();
-            if (!active || !wrapper.contains(active.getRootNode() instanceof ShadowRoot ? hostOf(active) : active)) break;
+            if (!active || active.id === 'end') break;
             rings.push(ringContrast(active));
           }
           expect(rings.length, 'focus rings measured').to.be.at.least(15);
@@ -164,9 +167,3 @@ describe('contrast against what is painted', function () {
     }
   }
 });
-
-function hostOf(el: Element): Element {
-  let node: Element = el;
-  while (node.getRootNode() instanceof ShadowRoot) node = (node.getRootNode() as ShadowRoot).host;
-  return node;
-}
