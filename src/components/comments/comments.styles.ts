@@ -10,7 +10,8 @@ export const styles = css`
 h2,h3{font-family:var(--_rw-font-headline);margin-block:1.5em .5em}
 p{margin-block:.5em}
 [part=guidelines],[part~=mine]{background:var(--_rw-color-subtle);border:1px solid var(--_rw-color-edge);border-radius:var(--_rw-radius);padding:.1px var(--_rw-space)}
-[part~=mine]{border-style:dashed;margin-block:.5em}
+[part~=mine]{border-style:dashed;margin-block:.5em;padding-block:.5em}
+[part=guidelines] h3{margin-block-start:1em}
 form,[part=field]{display:grid;gap:.75em}
 [part=field]{gap:.25em}
 [part=field] p,[role]:empty{margin:0}
