@@ -27,9 +27,10 @@ export const tokens = css`
     --_rw-color-surface: var(--rw-color-surface, light-dark(#ffffff, #17191c));
     --_rw-color-subtle: var(--rw-color-subtle, light-dark(#f4f2ee, #22252a));
     --_rw-color-border: var(--rw-color-border, light-dark(#d6d3cd, #3b3f45));
-    /* Edges a reader must see (fields, buttons, boxes that stand out): 3:1 against the surface,
-       the subtle background and the usual page backgrounds in both schemes (WCAG 1.4.11). */
-    --_rw-color-edge: var(--rw-color-edge, light-dark(#767676, #8c9096));
+    /* Edges a reader must see (fields, buttons, boxes that stand out), 3:1 against the surface,
+       the subtle background and the usual page backgrounds (WCAG 1.4.11). Derived from the muted
+       text, which is readable on the surface, so a publisher's palette keeps its edges visible. */
+    --_rw-color-edge: color-mix(in srgb, var(--_rw-color-muted) 80%, var(--_rw-color-surface));
     --_rw-color-danger: var(--rw-color-danger, light-dark(#b00020, #ff8a8a));
     --_rw-space: var(--rw-space, 1rem);
     --_rw-radius: var(--rw-radius, 0.5rem);
