@@ -1,15 +1,9 @@
-import { expect, html } from '@open-wc/testing';
-import { render } from 'lit';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import '../src/reading-widget.js';
-import '../src/comments.js';
-import '../src/comment-count.js';
-import '../src/moderation.js';
 import type { RwComments } from '../src/components/comments/comments.js';
-import type { RwModeration } from '../src/components/moderation/moderation.js';
+import { renderEverything } from './support/everything.js';
 import { post, reject, seed, uniqueThread, useServer } from './support/comments-server.js';
-import { $$, deepActive, until } from './support/dom.js';
-import { submit } from './support/comment-form.js';
+import { $$, deepActive } from './support/dom.js';
 import { settled } from './support/reading.js';
 import { deepNodes, edgeContrast, failures, painted, ratio, ringContrast, textContrast } from './support/contrast.js';
 
@@ -49,8 +43,8 @@ function hostPage(page: Page) {
   if (page.meta) document.head.append(Object.assign(document.createElement('meta'), { name: 'color-scheme', content: page.meta }));
 }
 
-/** Everything our elements draw, with content: articles, comments with their states, a queue. */
-async function everything() {
+/** A thread with approved comments and a reply, and the reader's own pending and refused comments. */
+async function seedThread() {
   const thread = uniqueThread('contrast');
   const first = await seed(server, thread, { author: 'Approved reader', text: 'An approved comment.' });
   await seed(server, thread, { author: 'Replier', text: 'An approved reply.', parentId: first });
@@ -64,37 +58,23 @@ async function everything() {
   mine.push({ ...refused, status: 'rejected', reason: 'off-topic', author: 'Me', text: 'My refused comment.', parentId: null, createdAt: new Date().toISOString() });
   localStorage.setItem(`rw-mine:${thread}`, JSON.stringify(mine));
   sessionStorage.setItem('rw-moderator-token', server.token);
+  return thread;
+}
 
+async function everything() {
   // Not open-wc's fixture(): that one is removed after each test, and every test here looks at it.
   const wrapper = document.body.appendChild(document.createElement('div'));
-  render(html`<span tabindex="-1" id="start"></span>
-    <rw-article format-date>
-      <h1 slot="headline">A light-DOM article</h1>
-      <p slot="byline">By <a href="#author">Rozhan Aziz</a></p>
-      <time slot="date" datetime="2024-03-05"></time>
-      <p><span class="dateline">HALABJA –</span> Body with <a href="#link">a link</a>.</p>
-      <blockquote><p>A quote.</p></blockquote>
-      <figure><figcaption>Caption. <small class="credit">Photo: Agency</small></figcaption></figure>
-    </rw-article>
-    <rw-article src=${new URL('./fixtures/article.json', import.meta.url).href}></rw-article>
-    <rw-article variant="teaser" href="#teaser"><h3 slot="headline">A teaser</h3><p>Its summary.</p></rw-article>
-    <rw-text-size></rw-text-size>
-    <p>Read the <rw-comment-count thread=${thread} endpoint=${server.endpoint}></rw-comment-count>.</p>
-    <rw-comments thread=${thread} endpoint=${server.endpoint} loading="eager"></rw-comments>
-    <rw-moderation endpoint=${server.endpoint}></rw-moderation>
-    <span tabindex="0" id="end"></span>`, wrapper);
-  const comments = wrapper.querySelector<RwComments>('rw-comments')!;
-  const moderation = wrapper.querySelector<RwModeration>('rw-moderation')!;
-  await until(() => comments.phase === 'ready', 'the comments never loaded');
-  await until(() => $$(comments, '[part~=mine]').length === 3, 'the reader’s own comments are not shown');
-  await until(() => $$(moderation, 'article').length > 0, 'the moderation queue never loaded');
-  await until(() => wrapper.querySelector('rw-comment-count')!.shadowRoot!.textContent!.match(/\d/), 'no count');
-  await until(() => wrapper.querySelector('rw-article[src]')!.shadowRoot!.querySelector('[part~=body]'), 'the JSON article never loaded');
-  // The form with its errors: an empty submit.
-  submit(comments);
-  await until(() => $$(comments, '[part=error]').some((p) => p.textContent!.trim()), 'no field error');
+  await renderEverything(wrapper, server.endpoint, await seedThread());
   await settled(wrapper);
-  return { wrapper, comments, moderation };
+  return { wrapper, comments: wrapper.querySelector<RwComments>('rw-comments')! };
+}
+
+/** Fields (not the honeypot) and the boxes that must stand out, in `wrapper`. */
+function edges(wrapper: Element) {
+  const nodes = [...deepNodes(wrapper)].filter((n): n is Element => n.nodeType === Node.ELEMENT_NODE);
+  const fields = nodes.filter((n) => n.matches('input:not(.vh *, [tabindex="-1"]), textarea, select'));
+  const boxes = nodes.filter((n) => n.matches('[part=guidelines], [part~=mine]'));
+  return { fields, boxes };
 }
 
 describe('contrast against what is painted', function () {
@@ -126,10 +106,10 @@ describe('contrast against what is painted', function () {
         });
 
         it('fields, boxes that stand out and focus rings keep 3:1', async () => {
-          const { wrapper, comments } = all;
-          const fields = [...deepNodes(wrapper)].filter((n): n is Element => n instanceof Element && n.matches('input:not(.vh *, [tabindex="-1"]), textarea, select'));
+          const { wrapper } = all;
+          const { fields, boxes } = edges(wrapper);
           expect(fields.length, 'fields measured').to.be.at.least(5);
-          const boxes = $$(comments, '[part=guidelines], [part~=mine]');
+          expect(boxes.length, 'boxes measured').to.equal(4);
           expect(failures(edgeContrast([...fields, ...boxes]))).to.deep.equal([]);
           // Focus rings, as a keyboard reader sees them: Tab through every element.
           const rings = [];
@@ -165,5 +145,38 @@ describe('contrast against what is painted', function () {
         });
       });
     }
+  }
+});
+
+describe('contrast with the system dark, in Firefox', function () {
+  // WebDriver BiDi cannot emulate prefers-color-scheme; a page in an iframe sees the colour scheme
+  // of its <iframe> element as the reader's preference (CSS Color Adjustment), in Firefox only.
+  this.timeout(120000);
+  before(function () {
+    if (!isFirefox) this.skip(); // Chromium: covered by the emulated system above
+  });
+  afterEach(() => document.querySelectorAll('iframe').forEach((iframe) => iframe.remove()));
+
+  for (const name of ['a light-only page', 'a dark page', 'a page that allows both']) {
+    it(`${name}: every text, field and box`, async () => {
+      const page = PAGES[name];
+      const query = new URLSearchParams({ scheme: page.colorScheme, background: page.background, color: page.color, endpoint: server.endpoint, thread: await seedThread() });
+      const iframe = document.createElement('iframe');
+      iframe.style.cssText = 'color-scheme: dark; inline-size: 1000px; block-size: 3000px; border: 0';
+      iframe.src = new URL(`./fixtures/theme/everything.html?${query}`, import.meta.url).href;
+      const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+      document.body.append(iframe);
+      await loaded;
+      const win = iframe.contentWindow as Window & { ready: Promise<void>; contrast: typeof import('./support/contrast.js') };
+      await win.ready;
+      expect(win.matchMedia('(prefers-color-scheme: dark)').matches, 'the frame sees a dark system').to.be.true;
+      const main = win.document.querySelector('main')!;
+      const findings = win.contrast.textContrast(main);
+      expect(findings.length, 'texts measured').to.be.above(80);
+      expect(win.contrast.failures(findings)).to.deep.equal([]);
+      const { fields, boxes } = edges(main);
+      expect(fields.length + boxes.length, 'fields and boxes measured').to.be.at.least(9);
+      expect(win.contrast.failures(win.contrast.edgeContrast([...fields, ...boxes]))).to.deep.equal([]);
+    });
   }
 });

@@ -47,7 +47,7 @@ export function flatParent(node: Node): Element | null {
   if (slot) return slot;
   if (node.parentElement) return node.parentElement;
   const root = node.parentNode;
-  return root instanceof ShadowRoot ? root.host : null;
+  return isShadowRoot(root) ? root.host : null;
 }
 
 function chain(from: Element | null): Element[] {
@@ -80,10 +80,14 @@ export function painted(from: Element | null, top?: string): { background: RGBA;
   return paint(0, WHITE);
 }
 
+/** Realm-free checks: the nodes may come from a frame's document. */
+const isShadowRoot = (node: Node | null): node is ShadowRoot => node?.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+
 /** Every node in `root`, through open shadow roots, in document order. */
 export function* deepNodes(root: Node): Generator<Node> {
   yield root;
-  if (root instanceof Element && root.shadowRoot) yield* deepNodes(root.shadowRoot);
+  const shadow = (root as Element).shadowRoot;
+  if (shadow) yield* deepNodes(shadow);
   for (const child of root.childNodes) yield* deepNodes(child);
 }
 
@@ -96,7 +100,7 @@ export interface Finding {
 const label = (el: Element) => {
   const part = el.getAttribute('part');
   const root = el.getRootNode();
-  const host = root instanceof ShadowRoot ? root.host.localName + ' › ' : '';
+  const host = isShadowRoot(root) ? root.host.localName + ' › ' : '';
   return `${host}${el.localName}${part ? `[part=${part}]` : el.id ? '#' + el.id : ''}`;
 };
 
@@ -120,13 +124,15 @@ export function textContrast(root: Element): Finding[] {
     findings.push({ what: `${label(el)} “${text.trim().slice(0, 40)}”`, ratio: ratio(color, background), needs: large(style) ? 3 : 4.5 });
   };
   for (const node of deepNodes(root)) {
-    if (node instanceof Text && node.data.trim()) {
+    if (node.nodeType === Node.TEXT_NODE && (node as Text).data.trim()) {
       const parent = flatParent(node);
       // Text inside <select> is drawn by the select itself; <style> and <script> are not drawn.
-      if (parent && !parent.closest('option, style, script, template')) check(parent, node.data);
-    } else if ((node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) && node.value && node.type !== 'hidden') {
-      check(node, node.value);
-    } else if (node instanceof HTMLSelectElement) check(node, node.selectedOptions[0]?.text ?? '');
+      if (parent && !parent.closest('option, style, script, template')) check(parent, (node as Text).data);
+    } else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches('input:not([type=hidden]), textarea') && (node as HTMLInputElement).value) {
+      check(node as Element, (node as HTMLInputElement).value);
+    } else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === 'select') {
+      check(node as Element, (node as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+    }
   }
   return findings;
 }
