@@ -127,6 +127,32 @@ describe('light and dark', () => {
     }
   });
 
+  it('follows a color-scheme that arrives with a stylesheet added or loaded late', async () => {
+    const el = await article();
+    const style = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: ':root { color-scheme: dark }' }));
+    try {
+      await tick();
+      expectLook(el, 'dark');
+    } finally {
+      style.remove();
+    }
+    await tick();
+    expectLook(el, 'light');
+    // A <link> is in the document before its sheet has loaded: its load event is what tells.
+    const href = URL.createObjectURL(new Blob([':root { color-scheme: dark }'], { type: 'text/css' }));
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+    document.head.append(link);
+    try {
+      await loaded;
+      await tick();
+      expectLook(el, 'dark');
+    } finally {
+      link.remove();
+      URL.revokeObjectURL(href);
+    }
+  });
+
   it('follows the reader’s system preference (emulated) where the page allows both', async function () {
     if (isFirefox) this.skip(); // no prefers-color-scheme emulation over WebDriver BiDi; see the iframe test
     await emulateMedia({ colorScheme: 'dark' });
