@@ -31,10 +31,12 @@ export function parseScheme(value: string): PageScheme {
 /*
  * One resolution per document change, shared by every element: `getComputedStyle` on `<html>`
  * forces a style recalculation, which a list re-rendering 1,000 comments must not pay per update.
+ * The watch starts with the first element and stays (a few observers for the page's lifetime), so
+ * the cached answer is never stale.
  */
 const controllers = new Set<ThemeController>();
 let page: PageScheme | undefined;
-let stop: (() => void) | undefined;
+let watching = false;
 const pageScheme = () => (page ??= readPageScheme());
 
 function refresh() {
@@ -42,16 +44,16 @@ function refresh() {
   for (const controller of controllers) controller.apply();
 }
 
-/** A stylesheet that arrives or loads late, or a meta that changes, may bring a new color-scheme. */
-function watchHead(): () => void {
-  const head = new MutationObserver(refresh);
-  head.observe(document.head ?? document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['content', 'media', 'disabled', 'href'] });
-  const loaded = (event: Event) => event.target instanceof HTMLLinkElement && refresh();
-  document.addEventListener('load', loaded, true);
-  return () => {
-    head.disconnect();
-    document.removeEventListener('load', loaded, true);
-  };
+/** `<html>`'s attributes, and what may bring a new color-scheme: a stylesheet added or loaded late, a changed meta. */
+function watch() {
+  watching = true;
+  observeDocument(refresh);
+  new MutationObserver(refresh).observe(document.head ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['content', 'media', 'disabled', 'href'],
+  });
+  document.addEventListener('load', (event) => event.target instanceof HTMLLinkElement && refresh(), true);
 }
 
 /**
@@ -69,20 +71,13 @@ export class ThemeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (controllers.size === 0) {
-      // Nobody watched the page meanwhile: what was read before may be stale.
-      page = undefined;
-      const unobserve = observeDocument(refresh);
-      const unwatch = watchHead();
-      stop = () => (unobserve(), unwatch());
-    }
+    if (!watching) watch();
     controllers.add(this);
     this.apply();
   }
 
   hostDisconnected(): void {
     controllers.delete(this);
-    if (controllers.size === 0) stop?.();
   }
 
   hostUpdated(): void {
