@@ -96,10 +96,67 @@ describe('light and dark', () => {
     expectLook(el, 'light');
   });
 
-  it('follows the reader’s system preference (emulated) when nothing else decides', async function () {
+  it('is light on a page that says nothing, whatever the reader’s system (emulated) says', async function () {
     if (isFirefox) this.skip(); // no prefers-color-scheme emulation over WebDriver BiDi; see the iframe test
     await emulateMedia({ colorScheme: 'dark' });
     expect(matchMedia('(prefers-color-scheme: dark)').matches).to.be.true;
+    const el = await article();
+    // The page paints itself light (it never said otherwise): a dark card or light text would clash.
+    expectLook(el, 'light');
+    root.style.colorScheme = 'light';
+    await tick();
+    expectLook(el, 'light');
+  });
+
+  it('follows <meta name="color-scheme">, live, and a color-scheme on <html> wins over it', async () => {
+    const el = await article();
+    const meta = Object.assign(document.createElement('meta'), { name: 'color-scheme', content: 'dark' });
+    document.head.append(meta);
+    try {
+      await tick();
+      expectLook(el, 'dark');
+      meta.content = 'light';
+      await tick();
+      expectLook(el, 'light');
+      meta.content = 'dark';
+      root.style.colorScheme = 'light';
+      await tick();
+      expectLook(el, 'light');
+    } finally {
+      meta.remove();
+    }
+  });
+
+  it('follows a color-scheme that arrives with a stylesheet added or loaded late', async () => {
+    const el = await article();
+    const style = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: ':root { color-scheme: dark }' }));
+    try {
+      await tick();
+      expectLook(el, 'dark');
+    } finally {
+      style.remove();
+    }
+    await tick();
+    expectLook(el, 'light');
+    // A <link> is in the document before its sheet has loaded: its load event is what tells.
+    const href = URL.createObjectURL(new Blob([':root { color-scheme: dark }'], { type: 'text/css' }));
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+    document.head.append(link);
+    try {
+      await loaded;
+      await tick();
+      expectLook(el, 'dark');
+    } finally {
+      link.remove();
+      URL.revokeObjectURL(href);
+    }
+  });
+
+  it('follows the reader’s system preference (emulated) where the page allows both', async function () {
+    if (isFirefox) this.skip(); // no prefers-color-scheme emulation over WebDriver BiDi; see the iframe test
+    await emulateMedia({ colorScheme: 'dark' });
+    root.style.colorScheme = 'light dark';
     const el = await article();
     expectLook(el, 'dark');
     await expect(el).to.be.accessible();
@@ -136,6 +193,34 @@ describe('light and dark', () => {
     iframe.style.colorScheme = 'light';
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(card()).to.equal(SURFACE.light);
+  });
+
+  it('reads the page once per change of the page, not once per element or render', async () => {
+    const els = await Promise.all(Array.from({ length: 20 }, () => article()));
+    const original = window.getComputedStyle;
+    let reads = 0;
+    window.getComputedStyle = function (el: Element, pseudo?: string | null) {
+      if (el === root) reads++;
+      return original.call(window, el, pseudo);
+    };
+    try {
+      for (let i = 0; i < 3; i++) {
+        els.forEach((el) => el.requestUpdate());
+        await Promise.all(els.map((el) => el.updateComplete));
+      }
+      expect(reads, 'reads for 60 renders without a page change').to.equal(0);
+      root.dataset.theme = 'dark';
+      await tick();
+      expect(reads, 'reads for one page change').to.equal(0); // data-theme decides: no style read at all
+      delete root.dataset.theme;
+      root.style.colorScheme = 'dark';
+      await tick();
+      expect(reads, 'reads for one more page change').to.equal(1);
+      els.forEach((el) => expectLook(el, 'dark'));
+    } finally {
+      window.getComputedStyle = original;
+      els.forEach((el) => el.remove());
+    }
   });
 
   it('public tokens on the page override the defaults in both schemes', async () => {

@@ -27,6 +27,10 @@ export const tokens = css`
     --_rw-color-surface: var(--rw-color-surface, light-dark(#ffffff, #17191c));
     --_rw-color-subtle: var(--rw-color-subtle, light-dark(#f4f2ee, #22252a));
     --_rw-color-border: var(--rw-color-border, light-dark(#d6d3cd, #3b3f45));
+    /* Edges a reader must see (fields, buttons, boxes that stand out), 3:1 against the surface,
+       the subtle background and the usual page backgrounds (WCAG 1.4.11). Derived from the muted
+       text, which is readable on the surface, so a publisher's palette keeps its edges visible. */
+    --_rw-color-edge: color-mix(in srgb, var(--_rw-color-muted) 80%, var(--_rw-color-surface));
     --_rw-color-danger: var(--rw-color-danger, light-dark(#b00020, #ff8a8a));
     --_rw-space: var(--rw-space, 1rem);
     --_rw-radius: var(--rw-radius, 0.5rem);
@@ -61,8 +65,18 @@ export const tokens = css`
   }
 `;
 
-/** Buttons and form controls, the same in every element. */
-export const controls = css`
+/** One focus ring on every interactive element of every element (links included). */
+export const focusRing = css`
+  :focus-visible {
+    outline: 3px solid var(--_rw-focus);
+    outline-offset: 2px;
+  }
+`;
+
+/** Buttons and form controls, the same in every element (an array: the build minifies only literals without interpolations). */
+export const controls = [
+  focusRing,
+  css`
   button,
   input,
   textarea,
@@ -81,7 +95,7 @@ export const controls = css`
     min-block-size: max(2.75rem, 44px);
     min-inline-size: max(2.75rem, 44px);
     padding: 0.35em 0.9em;
-    border: 1px solid var(--_rw-color-border);
+    border: 1px solid var(--_rw-color-edge);
     border-radius: var(--_rw-radius);
     background: var(--_rw-color-surface);
     cursor: pointer;
@@ -97,8 +111,5 @@ export const controls = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
-  :focus-visible {
-    outline: 3px solid var(--_rw-focus);
-    outline-offset: 2px;
-  }
-`;
+`,
+];

@@ -1,15 +1,19 @@
 import { css } from 'lit';
+import { focusRing } from '../../styles/tokens.js';
 
 /**
  * Sizes live on the wrappers (headline, meta, body, figure); slotted light-DOM children inherit
  * them with `!important`, the one shadow rule a host page's own `p { font-size }` cannot beat.
  * Every size is a rem token times `--_rw-scale`, so a text-size change is a style recalculation.
  */
-export const styles = css`
+export const styles = [
+  focusRing,
+  css`
   :host {
     display: block;
     overflow-wrap: break-word;
     --_rw-fs-body: calc(var(--rw-font-size-body, 1.125rem) * var(--_rw-scale, 1));
+    --_rw-fs-teaser: calc(1rem * var(--_rw-scale, 1));
     --_rw-fs-headline: calc(var(--rw-font-size-headline, clamp(1.5rem, 1rem + 2vw, 2.375rem)) * var(--_rw-scale, 1));
     --_rw-fs-small: calc(var(--rw-font-size-small, 0.875rem) * var(--_rw-scale, 1));
     --_rw-lh: var(--rw-line-height, 1.6);
@@ -25,8 +29,13 @@ export const styles = css`
     border-radius: var(--_rw-radius);
     background: var(--_rw-color-surface);
     font-family: var(--_rw-font-body);
-    font-size: var(--_rw-fs-body);
+    /* The card itself stays at 100 %, so a measure in ch (the default 68ch) is the same column at
+       every text size: the text reflows inside it. Its children carry the reader's size. */
+    font-size: var(--rw-font-size-body, 1.125rem);
     line-height: var(--_rw-lh);
+  }
+  .card > * {
+    font-size: var(--_rw-fs-body);
   }
   slot::slotted(*) {
     font-size: inherit !important;
@@ -127,7 +136,10 @@ export const styles = css`
     gap: 0.5rem;
     padding: 0 0 1rem;
     overflow: hidden;
-    font-size: calc(1rem * var(--_rw-scale, 1));
+    font-size: 1rem;
+  }
+  .teaser > * {
+    font-size: var(--_rw-fs-teaser);
   }
   .teaser > :not(.figure) {
     padding-inline: 1rem;
@@ -149,15 +161,20 @@ export const styles = css`
     color: var(--_rw-color-danger);
     font-family: var(--_rw-font-ui);
   }
-`;
+`,
+];
 
 /**
  * Light-DOM descendants nested in slotted elements (a caption in a figure, a paragraph in a quote)
  * are out of `::slotted()`'s reach: one document sheet per tag name, scoped under that tag, makes
  * them inherit the size of their slotted ancestor. `:where()` keeps the other defaults weak.
+ * Byline links take the byline's colour, as in a JSON article: a page's link blue is made for its
+ * own background, not for the card's in the other scheme (restyle them with `::part(byline)`).
  */
 export const lightRules = (tag: string) => `
 ${tag}>* :is(p,li,blockquote,figcaption,h2,h3,h4,h5,h6,dd,dt,a,q,cite){font-size:inherit!important;line-height:inherit!important}
+${tag}>[slot=byline] a,${tag}>a[slot=byline]{color:inherit!important}
+:where(${tag}) a:focus-visible{outline:3px solid var(--_rw-focus);outline-offset:2px}
 :where(${tag}) img{display:block;max-inline-size:100%;block-size:auto}
 :where(${tag}>figure) figcaption{margin-block-start:.5em}
 :where(${tag}[variant=teaser]>figure) figcaption{padding-inline:1rem}

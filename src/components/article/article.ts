@@ -26,7 +26,7 @@ const adopt = (root: Document | ShadowRoot, sheet?: CSSStyleSheet) => {
  * @summary News article card with reader text size, light-DOM first.
  * @tag rw-article
  *
- * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page and the reader's system.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page (the reader's system where the page allows both), else light.
  * @attr lang - Language for dates and messages; inherited from the nearest ancestor with `lang`.
  *
  * @slot headline - The headline, e.g. `<h1 slot="headline">`.

@@ -24,7 +24,7 @@ export const styles = css`
   }
   input,
   select {
-    border: 1px solid var(--_rw-color-border);
+    border: 1px solid var(--_rw-color-edge);
     border-radius: var(--_rw-radius);
     background: var(--_rw-color-surface);
     padding: 0.5em;

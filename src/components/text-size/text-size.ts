@@ -19,7 +19,7 @@ export interface RwTextSizeChangeDetail {
  * @summary Text size controls (A- / A+ / reset).
  * @tag rw-text-size
  *
- * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page and the reader's system.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows the page (the reader's system where the page allows both), else light.
  * @attr lang - Language of the labels; inherited from the nearest ancestor with `lang`.
  *
  * @csspart group - The labelled group around the buttons.
