@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
-import { openPglite } from './pglite.js';
+import { openDatabase } from './db/open.js';
 import { Store } from './store.js';
 
 let config;
@@ -18,7 +18,7 @@ try {
   process.exit(1);
 }
 
-const store = await Store.open(await openPglite(config.dataDir));
+const store = await Store.open(await openDatabase(config));
 const app = createApp({
   store,
   moderatorToken: config.moderatorToken,

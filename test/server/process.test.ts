@@ -82,6 +82,8 @@ describe('configuration', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: './data',
+      databaseUrl: null,
+      databasePoolSize: 10,
       moderatorToken: 't',
       allowedOrigins: [],
       rateLimitPerMinute: 6,
