@@ -19,19 +19,32 @@ if (typecheck !== 0) totals.failed++;
 
 const nodeTests = existsSync('test/server') ? readdirSync('test/server').filter((f) => f.endsWith('.test.ts')) : [];
 if (nodeTests.length) {
-  rmSync('.tmp/node-tap.txt', { force: true });
-  const status = run('node', [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', '--test-reporter-destination=.tmp/node-tap.txt',
-    ...nodeTests.map((f) => `test/server/${f}`),
-  ]);
-  const tap = existsSync('.tmp/node-tap.txt') ? readFileSync('.tmp/node-tap.txt', 'utf8') : '';
-  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-  totals.passed += count('pass');
-  totals.failed += count('fail') + count('cancelled') + (status !== 0 && count('fail') === 0 ? 1 : 0);
-  totals.skipped += count('skipped') + count('todo');
-  steps.push(['service tests (Node)', status === 0]);
+  // The whole service suite once per backend; one PostgreSQL server serves the second run, each
+  // test file making databases of its own on it (test/support/postgres.mjs).
+  const { startPostgres } = await import('../test/support/postgres.mjs');
+  const postgres = await startPostgres().catch((error) => ({ error }));
+  for (const backend of ['pglite', 'postgres']) {
+    const tapFile = `.tmp/node-tap-${backend}.txt`;
+    rmSync(tapFile, { force: true });
+    let status = 1;
+    if (backend === 'postgres' && postgres.error) console.error(`service tests on PostgreSQL: ${postgres.error.message}`);
+    else {
+      const env = { ...process.env, TEST_BACKEND: backend, ...(backend === 'postgres' ? { TEST_POSTGRES_URL: postgres.url } : {}) };
+      status = spawnSync('node', [
+        '--import', 'tsx', '--test', '--test-concurrency=1',
+        '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+        ...nodeTests.map((f) => `test/server/${f}`),
+      ], { stdio: 'inherit', env }).status ?? 1;
+    }
+    const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+    const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+    totals.passed += count('pass');
+    totals.failed += count('fail') + count('cancelled') + (status !== 0 && count('fail') === 0 ? 1 : 0);
+    totals.skipped += count('skipped') + count('todo');
+    steps.push([`service tests (Node, ${backend === 'pglite' ? 'PGlite' : 'PostgreSQL'})`, status === 0]);
+  }
+  if (!postgres.error) await postgres.stop();
 }
 
 rmSync('.tmp/wtr-summary.json', { force: true });

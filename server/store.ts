@@ -129,9 +129,10 @@ export class Store {
 
   static async open(db: Db): Promise<Store> {
     await db.transaction(async (tx) => {
-      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      // Two processes starting against one PostgreSQL server must not both migrate.
+      // Instances starting at once on one database must not both migrate. The lock comes first:
+      // even CREATE TABLE IF NOT EXISTS fails with a duplicate key when two run at the same moment.
       await tx.query(`SELECT pg_advisory_xact_lock(872365)`);
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
       const { rows } = await tx.query<{ v: number | null }>(`SELECT max(version) AS v FROM schema_migrations`);
       for (let version = (rows[0]?.v ?? 0) + 1; version <= MIGRATIONS.length; version++) {
         for (const statement of MIGRATIONS[version - 1]) await tx.query(statement);
