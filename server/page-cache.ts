@@ -8,8 +8,17 @@
  * stale forever; a generation counter per thread (and one for the whole cache) refuses it.
  * While the listening connection is down nothing is cached, and a (re)connection drops
  * everything, since notifications may have been missed.
+ *
+ * The changing instance drops its own pages at commit, then waits (briefly) for its own
+ * notification to come back before it answers: PostgreSQL signals every listener at the same
+ * commit, so by then the other instances have been told too, and a reader sent to another
+ * instance right after the answer sees the change.
  */
+import { randomBytes } from 'node:crypto';
+
 export const THREADS_CHANNEL = 'rw_threads';
+/** How long a change waits for its own notification to come back before answering anyway. */
+const ECHO_WAIT_MS = 2_000;
 
 export interface CachedPage {
   body: string;
@@ -22,6 +31,9 @@ export class PageCache {
   private epoch = 0;
   private size = 0;
   private live = false;
+  private readonly instance = randomBytes(9).toString('base64url');
+  private echoes = new Map<string, () => void>();
+  private announced = 0;
 
   /** At most `maxPages` pages in all; beyond that the least recently stored thread goes. */
   constructor(private maxPages = 5_000) {}
@@ -44,6 +56,38 @@ export class PageCache {
     pages.set(key, page);
     this.pages.set(thread, pages);
     while (this.size > this.maxPages) this.evict(this.pages.keys().next().value!);
+  }
+
+  /**
+   * For a transaction about to change `thread`: the payload it must `pg_notify` on
+   * THREADS_CHANNEL, and `committed()`, to await once it has committed.
+   */
+  announce(thread: string): { payload: string; committed: () => Promise<void> } {
+    const id = `${this.instance}.${++this.announced}`;
+    let echoed!: () => void;
+    const echo = new Promise<void>((resolve) => (echoed = resolve));
+    const timer = setTimeout(echoed, ECHO_WAIT_MS); // rolled back, or the listener is down
+    timer.unref();
+    this.echoes.set(id, echoed);
+    void echo.then(() => {
+      clearTimeout(timer);
+      this.echoes.delete(id);
+    });
+    return {
+      payload: `${id} ${thread}`,
+      committed: () => {
+        this.invalidate(thread);
+        return this.live ? echo : (echoed(), echo);
+      },
+    };
+  }
+
+  /** A notification on THREADS_CHANNEL, from this instance or another. */
+  received(payload: string) {
+    const space = payload.indexOf(' ');
+    const id = payload.slice(0, space);
+    if (id.startsWith(`${this.instance}.`)) this.echoes.get(id)?.();
+    else this.invalidate(payload.slice(space + 1));
   }
 
   /** The thread changed (a committed notification). */

@@ -144,7 +144,7 @@ export class Store {
     });
     const { rows } = await db.query<{ value: string }>(`SELECT value FROM service_secrets WHERE name = 'status-token'`);
     const store = new Store(db, rows[0].value);
-    await db.listen(THREADS_CHANNEL, (thread) => store.pages.invalidate(thread), (listening) => store.pages.reset(listening));
+    await db.listen(THREADS_CHANNEL, (payload) => store.pages.received(payload), (listening) => store.pages.reset(listening));
     store.pages.reset(true);
     return store;
   }
@@ -301,7 +301,7 @@ export class Store {
     const status: Status = decision === 'approve' ? 'approved' : 'rejected';
     const wanted = decision === 'approve' ? null : reason;
     const answer = (s: Status, r: Reason | null): Decision => (r ? { id, status: s, reason: r } : { id, status: s });
-    let published: string | null = null;
+    let published = null as ReturnType<PageCache['announce']> | null;
     const result = await this.db.transaction(async (tx): Promise<DecideResult> => {
       // A decision racing another (from any instance) waits here for it, then sees its result.
       const { rows } = await tx.query<{ status: Status; reason: Reason | null }>(`SELECT status, reason FROM comments WHERE id = $1 FOR UPDATE`, [id]);
@@ -314,16 +314,16 @@ export class Store {
         );
         // Delivered to every instance when (and only if) this transaction commits.
         if (status === 'approved') {
-          published = changed[0].thread;
-          await tx.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, published]);
+          published = this.pages.announce(changed[0].thread);
+          await tx.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, published.payload]);
         }
         return { kind: 'ok', decision: answer(status, wanted) };
       }
       const same = current.status === status && current.reason === wanted;
       return { kind: same ? 'ok' : 'conflict', decision: answer(current.status, current.reason) };
     });
-    // This instance's own readers see the change at once, before the notification comes back.
-    if (published !== null) this.pages.invalidate(published);
+    // Answered once every instance's cache has been told (server/page-cache.ts).
+    await published?.committed();
     return result;
   }
 }
