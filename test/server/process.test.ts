@@ -52,6 +52,19 @@ describe('configuration', () => {
       },
     );
     assert.throws(() => readConfig({ MODERATOR_TOKEN: 't', PORT: '70000' }), /PORT/);
+    const pg = readConfig({ MODERATOR_TOKEN: 't', DATABASE_URL: 'postgres://comments@db.internal:5432/comments', DATABASE_POOL_SIZE: '4' });
+    assert.equal(pg.databaseUrl, 'postgres://comments@db.internal:5432/comments');
+    assert.equal(pg.databasePoolSize, 4);
+    assert.throws(
+      () => readConfig({ MODERATOR_TOKEN: 't', DATABASE_URL: 'mysql://u:secret-password@h/db', DATABASE_POOL_SIZE: '0' }),
+      (error: unknown) => {
+        const text = (error as Error).message;
+        assert.match(text, /DATABASE_URL must be a PostgreSQL URL/);
+        assert.match(text, /DATABASE_POOL_SIZE must be at least 1/);
+        assert.ok(!text.includes('secret-password'), 'a password in the URL is never echoed');
+        return true;
+      },
+    );
   });
 
   test('the process exits 1 with a clear message when MODERATOR_TOKEN is missing', async () => {
