@@ -76,7 +76,7 @@ function etagMatches(header: string | undefined, etag: string) {
 }
 
 /** A public page, from the cache or just rendered; a matching If-None-Match costs no query. */
-function sendPage(c: Context, body: string, etag: string) {
+function sendPage(c: Context, body: Uint8Array<ArrayBuffer>, etag: string) {
   c.header('ETag', etag);
   c.header('Cache-Control', CACHE_PUBLIC);
   if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
@@ -110,8 +110,11 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   root.use('*', async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // On the response's own headers: c.header() on a finished response would copy it into a
+    // stream-bodied one, which costs about a third of a cached page's CPU.
+    const headers = c.res.headers;
+    headers.set('X-Content-Type-Options', 'nosniff');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   });
   if (origins.length) {
     root.use(
@@ -152,8 +155,9 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (error instanceof InvalidCursor) return invalid(c, { cursor: 'cursor must be a nextCursor value from a previous page with the same sort.' });
       throw error;
     }
-    const body = JSON.stringify({ thread, total: page.total, comments: page.comments, nextCursor: page.nextCursor });
-    const etag = weakEtag(body);
+    const json = JSON.stringify({ thread, total: page.total, comments: page.comments, nextCursor: page.nextCursor });
+    const body = new TextEncoder().encode(json);
+    const etag = weakEtag(json);
     store.pages.set(thread, pageKey, ticket, { body, etag });
     return sendPage(c, body, etag);
   });

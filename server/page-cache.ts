@@ -21,7 +21,8 @@ export const THREADS_CHANNEL = 'rw_threads';
 const ECHO_WAIT_MS = 2_000;
 
 export interface CachedPage {
-  body: string;
+  /** UTF-8 bytes, encoded once rather than on every answer. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 

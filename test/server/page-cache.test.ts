@@ -75,7 +75,7 @@ describe('page cache', () => {
 });
 
 describe('PageCache', () => {
-  const page = { body: '{}', etag: 'W/"x"' };
+  const page = { body: Buffer.from('{}'), etag: 'W/"x"' };
 
   test('a page read before an invalidation is not stored after it', () => {
     const cache = new PageCache();
