@@ -1,24 +1,30 @@
 /**
  * Rendered public pages of `GET /threads/:thread/comments` (body and ETag), reused until the
  * thread changes. Every change to what a thread shows is announced with
- * `pg_notify('rw_threads', thread)` in the changing transaction, so each instance, whichever made
- * the change, drops that thread's pages once the change is committed.
+ * `pg_notify('rw_threads', '<id> <thread>')` in the changing transaction, so each instance drops
+ * that thread's pages once the change is committed.
  *
  * A page read from the database before a change but stored after its notification would be
  * stale forever; a generation counter per thread (and one for the whole cache) refuses it.
  * While the listening connection is down nothing is cached, and a (re)connection drops
  * everything, since notifications may have been missed.
  *
- * The changing instance drops its own pages at commit, then waits (briefly) for its own
- * notification to come back before it answers: PostgreSQL signals every listener at the same
- * commit, so by then the other instances have been told too, and a reader sent to another
- * instance right after the answer sees the change.
+ * A notification takes a moment to reach another instance, so a reader sent there right after
+ * the change was answered could still get the old page. Each instance therefore acknowledges
+ * (`ack <id>` on the same channel) once it has dropped the pages, and the changing instance
+ * answers only when every other listening instance has acknowledged (or after ACK_WAIT_MS).
  */
 import { randomBytes } from 'node:crypto';
 
 export const THREADS_CHANNEL = 'rw_threads';
-/** How long a change waits for its own notification to come back before answering anyway. */
-const ECHO_WAIT_MS = 2_000;
+/** How long a change waits for the other instances' acknowledgements before answering anyway. */
+const ACK_WAIT_MS = 2_000;
+
+interface Waiting {
+  needed: number;
+  got: number;
+  done: () => void;
+}
 
 export interface CachedPage {
   /** UTF-8 bytes, encoded once rather than on every answer. */
@@ -33,7 +39,7 @@ export class PageCache {
   private size = 0;
   private live = false;
   private readonly instance = randomBytes(9).toString('base64url');
-  private echoes = new Map<string, () => void>();
+  private waiting = new Map<string, Waiting>();
   private announced = 0;
 
   /** At most `maxPages` pages in all; beyond that the least recently stored thread goes. */
@@ -59,36 +65,55 @@ export class PageCache {
     while (this.size > this.maxPages) this.evict(this.pages.keys().next().value!);
   }
 
+  /** Whether this instance listens (so others should count it when waiting for acknowledgements). */
+  get listening() {
+    return this.live;
+  }
+
   /**
    * For a transaction about to change `thread`: the payload it must `pg_notify` on
-   * THREADS_CHANNEL, and `committed()`, to await once it has committed.
+   * THREADS_CHANNEL, and `committed(others)`, to await once it has committed, with the number
+   * of other instances listening at that moment.
    */
-  announce(thread: string): { payload: string; committed: () => Promise<void> } {
+  announce(thread: string): { payload: string; committed: (others: number) => Promise<void> } {
     const id = `${this.instance}.${++this.announced}`;
-    let echoed!: () => void;
-    const echo = new Promise<void>((resolve) => (echoed = resolve));
-    const timer = setTimeout(echoed, ECHO_WAIT_MS); // rolled back, or the listener is down
+    let done!: () => void;
+    const acknowledged = new Promise<void>((resolve) => (done = resolve));
+    const wait: Waiting = { needed: Infinity, got: 0, done };
+    this.waiting.set(id, wait);
+    const timer = setTimeout(done, ACK_WAIT_MS); // rolled back, or an instance died meanwhile
     timer.unref();
-    this.echoes.set(id, echoed);
-    void echo.then(() => {
+    void acknowledged.then(() => {
       clearTimeout(timer);
-      this.echoes.delete(id);
+      this.waiting.delete(id);
     });
     return {
       payload: `${id} ${thread}`,
-      committed: () => {
+      committed: (others) => {
         this.invalidate(thread);
-        return this.live ? echo : (echoed(), echo);
+        wait.needed = others;
+        if (wait.got >= wait.needed) done();
+        return acknowledged;
       },
     };
   }
 
-  /** A notification on THREADS_CHANNEL, from this instance or another. */
-  received(payload: string) {
+  /**
+   * A notification on THREADS_CHANNEL, from this instance or another. Returns the
+   * acknowledgement to send on the same channel, if one is due.
+   */
+  received(payload: string): string | null {
     const space = payload.indexOf(' ');
-    const id = payload.slice(0, space);
-    if (id.startsWith(`${this.instance}.`)) this.echoes.get(id)?.();
-    else this.invalidate(payload.slice(space + 1));
+    const head = payload.slice(0, space);
+    const rest = payload.slice(space + 1);
+    if (head === 'ack') {
+      const wait = this.waiting.get(rest);
+      if (wait && ++wait.got >= wait.needed) wait.done();
+      return null;
+    }
+    if (head.startsWith(`${this.instance}.`)) return null; // dropped at commit already
+    this.invalidate(rest);
+    return `ack ${head}`;
   }
 
   /** The thread changed (a committed notification). */

@@ -5,7 +5,7 @@
  * the same moment in another process. The routes never see SQL.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db, Queryable } from './db/db.js';
+import { listenerName, type Db, type Queryable } from './db/db.js';
 import { PageCache, THREADS_CHANNEL } from './page-cache.js';
 
 export type { Db, Queryable };
@@ -144,7 +144,15 @@ export class Store {
     });
     const { rows } = await db.query<{ value: string }>(`SELECT value FROM service_secrets WHERE name = 'status-token'`);
     const store = new Store(db, rows[0].value);
-    await db.listen(THREADS_CHANNEL, (payload) => store.pages.received(payload), (listening) => store.pages.reset(listening));
+    await db.listen(
+      THREADS_CHANNEL,
+      (payload) => {
+        const ack = store.pages.received(payload);
+        // Best effort: without it the changing instance answers after a short wait anyway.
+        if (ack) db.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, ack]).catch(() => {});
+      },
+      (listening) => store.pages.reset(listening),
+    );
     store.pages.reset(true);
     return store;
   }
@@ -322,8 +330,15 @@ export class Store {
       const same = current.status === status && current.reason === wanted;
       return { kind: same ? 'ok' : 'conflict', decision: answer(current.status, current.reason) };
     });
-    // Answered once every instance's cache has been told (server/page-cache.ts).
-    await published?.committed();
+    if (published) {
+      // Answered once every other instance has dropped the thread's pages (server/page-cache.ts).
+      const { rows: listeners } = await this.db
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [
+          listenerName(THREADS_CHANNEL),
+        ])
+        .catch(() => ({ rows: [{ n: 0 }] }));
+      await published.committed(Math.max(0, Number(listeners[0]?.n ?? 0) - (this.pages.listening ? 1 : 0)));
+    }
     return result;
   }
 }

@@ -14,10 +14,14 @@ export interface Db extends Queryable {
    * on this database, and `onReset` whenever notifications may have been missed, so that
    * whoever caches must forget everything: `onReset(false)` when the listening connection is
    * lost (and notifications may still be missed), `onReset(true)` once it listens again.
+   * A server connection that listens shows `listenerName(channel)` as its application_name in
+   * pg_stat_activity, so that an instance can count the others listening.
    */
   listen(channel: string, onMessage: (payload: string) => void, onReset: (listening: boolean) => void): Promise<void>;
   close(): Promise<void>;
 }
+
+export const listenerName = (channel: string) => `rw-listen:${channel}`;
 
 /**
  * The database cannot be reached (refused, lost, shutting down, timed out). The service answers

@@ -3,7 +3,7 @@
  * and one dedicated connection for LISTEN. The only file that knows about `pg`.
  */
 import pg from 'pg';
-import { DatabaseUnavailable, type Db, type Queryable } from './db.js';
+import { DatabaseUnavailable, listenerName, type Db, type Queryable } from './db.js';
 
 export interface PostgresOptions {
   url: string;
@@ -91,7 +91,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     async listen(channel, onMessage, onReset) {
       let delay = 250;
       const connect = async (): Promise<void> => {
-        const client = new pg.Client(settings);
+        const client = new pg.Client({ ...settings, application_name: listenerName(channel) });
         client.on('notification', (n) => {
           if (n.channel === channel) onMessage(n.payload ?? '');
         });

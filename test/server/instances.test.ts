@@ -4,6 +4,9 @@
 // PostgreSQL only (an embedded PGlite folder belongs to one process): skipped in the PGlite run.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import pg from 'pg';
+import { listenerName } from '../../server/db/db.js';
+import { THREADS_CHANNEL } from '../../server/page-cache.js';
 import { startPostgres } from '../support/postgres.mjs';
 import { BACKEND, comment, freshDatabase } from './helpers.js';
 import { decide, post, queue, start, type Running } from './service-process.js';
@@ -117,8 +120,17 @@ describe('several instances on one database', { skip, timeout: 180_000 }, () => 
   });
 
   test('the page cache: approve on one instance, the other serves the change on its next GET', async () => {
-    const running = await instances(2);
+    const database = (await freshDatabase('postgres')).env;
+    const running = await instances(2, {}, database);
     after(() => stopAll(running));
+    // Each instance listens on a connection the approving one can count (and wait for).
+    const admin = new pg.Client({ connectionString: database.DATABASE_URL });
+    await admin.connect();
+    const listeners = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [
+      listenerName(THREADS_CHANNEL),
+    ]);
+    await admin.end();
+    assert.equal(listeners.rows[0].n, 2);
     const [a, b] = running;
     const { id } = await (await post(a.url, 'cached', comment('first'), 'cached-1')).json();
     assert.equal((await decide(a.url, id, { decision: 'approve' })).status, 200);

@@ -106,24 +106,36 @@ describe('PageCache', () => {
     assert.equal(cache.get('t', 'k'), undefined, 'read while the listener was down');
   });
 
-  test('a change drops its thread at commit and waits for its own notification; others’ notifications drop theirs', async () => {
-    const here = new PageCache();
-    const there = new PageCache();
-    for (const cache of [here, there]) {
+  test('a change drops its thread at commit and answers once the other instances have acknowledged', async () => {
+    const [here, there, third] = [new PageCache(), new PageCache(), new PageCache()];
+    for (const cache of [here, there, third]) {
       cache.reset(true);
       cache.set('t', 'k', cache.ticket('t'), page);
     }
     const change = here.announce('t');
     let answered = false;
-    const done = change.committed().then(() => (answered = true));
+    const done = change.committed(2).then(() => (answered = true));
     assert.equal(here.get('t', 'k'), undefined, 'dropped at commit');
     here.set('t', 'k', here.ticket('t'), page);
-    await new Promise((r) => setTimeout(r, 20));
-    assert.equal(answered, false, 'waits for the notification');
-    for (const cache of [here, there]) cache.received(change.payload); // delivered to every listener
-    await done;
-    assert.equal(here.get('t', 'k'), page, 'its own notification does not drop the page again');
+    // The notification reaches every listener, this instance included.
+    assert.equal(here.received(change.payload), null, 'its own notification neither drops the page again nor is acknowledged');
+    assert.equal(here.get('t', 'k'), page);
+    const ack = there.received(change.payload)!;
     assert.equal(there.get('t', 'k'), undefined);
+    for (const cache of [here, there, third]) cache.received(ack);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(answered, false, 'one of two acknowledgements');
+    const ack2 = third.received(change.payload)!;
+    for (const cache of [here, there, third]) cache.received(ack2);
+    await done;
+  });
+
+  test('acknowledgements that arrive before the count are kept; alone, a change answers at once', async () => {
+    const [here, there] = [new PageCache(), new PageCache()];
+    const change = here.announce('t');
+    here.received(there.received(change.payload)!);
+    await change.committed(1);
+    await here.announce('u').committed(0);
   });
 
   test('bounded: the least recently stored threads go first', () => {
