@@ -3,6 +3,7 @@
 // (SIGTERM and SIGINT share one handler in server/main.ts).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -74,6 +75,20 @@ describe('configuration', () => {
     assert.match(r.stderr(), /RATE_LIMIT_PER_MINUTE must be a whole number/, 'all mistakes at once');
     assert.equal(r.stdout(), '');
   });
+});
+
+test('an unreachable DATABASE_URL stops the start with a message naming it (exit 1), the password never shown', async () => {
+  const closed = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const r = run({ MODERATOR_TOKEN: TOKEN, PORT: '0', DATABASE_URL: `postgres://comments:secret-password@127.0.0.1:${closed}/comments` });
+  assert.equal(await r.exited, 1);
+  assert.match(r.stderr(), /cannot reach the PostgreSQL server of DATABASE_URL: .*ECONNREFUSED/);
+  assert.ok(!r.stderr().includes('secret-password'));
+  assert.equal(r.stdout(), '');
 });
 
 describe('durability', { timeout: 300_000 }, () => {
