@@ -161,8 +161,9 @@ describe('the database going away and coming back', { skip, timeout: 180_000 }, 
 
     await server.stopServer();
     const t0 = Date.now();
+    const during = comment('during');
     const attempts = [
-      post(a.url, 'outage', comment('during'), 'outage-2'),
+      post(a.url, 'outage', during, 'outage-2'),
       fetch(threadUrl(b.url, 'outage')),
       fetch(`${a.url}/comments/${id}/status`, { headers: { authorization: 'Bearer x' } }),
       fetch(`${b.url}/moderation/comments`, { headers: { authorization: `Bearer ${'process-test-moderator-token'}` } }),
@@ -185,7 +186,7 @@ describe('the database going away and coming back', { skip, timeout: 180_000 }, 
         await new Promise((res) => setTimeout(res, 200));
       }
     }
-    const again = await post(a.url, 'outage', comment('during'), 'outage-2');
+    const again = await post(a.url, 'outage', during, 'outage-2');
     assert.equal(again.status, 202);
     const { id: second } = await again.json();
     assert.equal((await decide(b.url, second, { decision: 'approve' })).status, 200);
@@ -193,5 +194,38 @@ describe('the database going away and coming back', { skip, timeout: 180_000 }, 
     assert.equal((await (await fetch(threadUrl(a.url, 'outage'))).json()).total, 2);
     assert.equal((await (await fetch(threadUrl(b.url, 'outage'))).json()).total, 2);
     for (const r of running) assert.equal(r.child.exitCode, null, 'no instance crashed');
+  });
+
+  test('a database that hangs (SIGSTOP) gives 503s within the timeouts, not a hang; it heals after SIGCONT', { timeout: 90_000 }, async () => {
+    const server = await startPostgres();
+    after(() => server.stop());
+    const [a] = await instances(1, {}, { DATABASE_URL: await server.createDatabase() });
+    after(() => stopAll([a]));
+    assert.equal((await post(a.url, 'hang', comment('before'), 'hang-1')).status, 202);
+    const during = comment('during');
+    const frozen = server.pids();
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    try {
+      const t0 = Date.now();
+      const answers = await Promise.all([
+        post(a.url, 'hang', during, 'hang-2'),
+        fetch(threadUrl(a.url, 'hang')),
+        fetch(`${a.url}/health`),
+      ]);
+      for (const r of answers) {
+        assert.equal(r.status, 503, r.url);
+        assert.equal((await r.json()).error.code, 'unavailable');
+      }
+      // The statement timeout (10 s) and the client's own (12 s) bound the wait.
+      assert.ok(Date.now() - t0 < 20_000, `answered in ${Date.now() - t0} ms`);
+    } finally {
+      for (const pid of frozen) process.kill(pid, 'SIGCONT');
+    }
+    const deadline = Date.now() + 30_000;
+    while ((await fetch(`${a.url}/health`)).status !== 200) {
+      assert.ok(Date.now() < deadline, 'recovered within 30 s');
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    assert.equal((await post(a.url, 'hang', during, 'hang-2')).status, 202, 'the retry with the same key is stored');
   });
 });

@@ -1,6 +1,7 @@
 export interface TestPostgres {
   url: string;
   port: number;
+  pids(): number[];
   createDatabase(): Promise<string>;
   startServer(): Promise<void>;
   stopServer(): Promise<void>;

@@ -78,6 +78,12 @@ export async function startPostgres() {
   return {
     url,
     port,
+    /** The server's processes (postmaster first), e.g. to freeze them with SIGSTOP. */
+    pids() {
+      const main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const children = execFileSync('pgrep', ['-P', String(main)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+      return [main, ...children];
+    },
     createDatabase: () => createDatabase(url),
     startServer,
     stopServer,
