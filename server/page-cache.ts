@@ -36,14 +36,17 @@ export class PageCache {
   private pages = new Map<string, Map<string, CachedPage>>();
   private generations = new Map<string, number>();
   private epoch = 0;
-  private size = 0;
+  private bytes = 0;
   private live = false;
   private readonly instance = randomBytes(9).toString('base64url');
   private waiting = new Map<string, Waiting>();
   private announced = 0;
 
-  /** At most `maxPages` pages in all; beyond that the least recently stored thread goes. */
-  constructor(private maxPages = 5_000) {}
+  /**
+   * At most `maxBytes` of bodies in all (a page of 100 long comments can be 500 KB); beyond that
+   * the least recently stored thread goes.
+   */
+  constructor(private maxBytes = 64 * 1024 * 1024) {}
 
   get(thread: string, key: string): CachedPage | undefined {
     return this.pages.get(thread)?.get(key);
@@ -59,10 +62,10 @@ export class PageCache {
     let pages = this.pages.get(thread);
     if (pages) this.pages.delete(thread); // re-inserted below: most recent last
     else pages = new Map();
-    if (!pages.has(key)) this.size++;
+    this.bytes += page.body.byteLength - (pages.get(key)?.body.byteLength ?? 0);
     pages.set(key, page);
     this.pages.set(thread, pages);
-    while (this.size > this.maxPages) this.evict(this.pages.keys().next().value!);
+    while (this.bytes > this.maxBytes) this.evict(this.pages.keys().next().value!);
   }
 
   /** Whether this instance listens (so others should count it when waiting for acknowledgements). */
@@ -122,7 +125,7 @@ export class PageCache {
     this.evict(thread);
     // Generations of threads without pages are only needed while a read may be in flight;
     // bounded, since a stale ticket of a forgotten thread at worst skips one store.
-    if (this.generations.size > this.maxPages * 4) this.generations.clear(), this.epoch++;
+    if (this.generations.size > 100_000) this.generations.clear(), this.epoch++;
   }
 
   /** Notifications may have been missed (`listening` false: and may still be, so cache nothing). */
@@ -131,13 +134,13 @@ export class PageCache {
     this.epoch++;
     this.pages.clear();
     this.generations.clear();
-    this.size = 0;
+    this.bytes = 0;
   }
 
   private evict(thread: string) {
     const pages = this.pages.get(thread);
     if (!pages) return;
-    this.size -= pages.size;
+    for (const page of pages.values()) this.bytes -= page.body.byteLength;
     this.pages.delete(thread);
   }
 }

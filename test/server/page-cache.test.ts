@@ -138,11 +138,16 @@ describe('PageCache', () => {
     await here.announce('u').committed(0);
   });
 
-  test('bounded: the least recently stored threads go first', () => {
-    const cache = new PageCache(3);
+  test('bounded in bytes: the least recently stored threads go first', () => {
+    const cache = new PageCache(7); // bytes: three pages of 2 fit, a fourth does not
     cache.reset(true);
     for (const t of ['a', 'b', 'c', 'd']) cache.set(t, 'k', cache.ticket(t), page);
     assert.equal(cache.get('a', 'k'), undefined);
-    assert.equal(cache.get('d', 'k'), page);
+    for (const t of ['b', 'c', 'd']) assert.equal(cache.get(t, 'k'), page);
+    cache.set('b', 'k', cache.ticket('b'), page); // replacing a page does not count it twice
+    assert.equal(cache.get('c', 'k'), page);
+    cache.invalidate('c');
+    cache.set('e', 'k', cache.ticket('e'), page);
+    assert.equal(cache.get('d', 'k'), page, 'the invalidated thread’s bytes were given back');
   });
 });
