@@ -59,7 +59,7 @@ export async function run(ctx) {
     stops.push(() => ceiling.stop());
     ctx.log(`  backends: ${Object.keys(services).join(', ')} seeded; page of ${body.length} bytes`);
 
-    const results = { ceiling: { rps: [], p99: [] } };
+    const results = { ceiling: { rps: [], p99: [], cpu: [] } };
     for (const name of Object.keys(services)) results[name] = { rps: [], p99: [], cpu: [], postRps: [], postP99: [], wrong: 0 };
     if (second) results.two = { rps: [] };
     // Warm-up: JIT, the page cache, the pools.
@@ -68,14 +68,16 @@ export async function run(ctx) {
     if (second) await cannon(`${second.api}${path}`, 1);
 
     for (let round = 0; round < rounds; round++) {
+      const ceilingCpu0 = cpuMs(ceiling.pid);
       const c = await cannon(`${ceiling.url}${path}`, duration);
+      results.ceiling.cpu.push((cpuMs(ceiling.pid) - ceilingCpu0) / Math.max(1, answered(c, 200)));
       results.ceiling.rps.push(c.requests.average);
       results.ceiling.p99.push(c.latency.p99);
       for (const [name, s] of Object.entries(services)) {
         const r = results[name];
-        const cpu0 = await cpuMs(s.pid);
+        const cpu0 = cpuMs(s.pid);
         const g = await cannon(`${s.api}${path}`, duration);
-        const cpu = (await cpuMs(s.pid)) - cpu0;
+        const cpu = cpuMs(s.pid) - cpu0;
         r.rps.push(g.requests.average);
         r.p99.push(g.latency.p99);
         r.cpu.push(cpu / Math.max(1, answered(g, 200)));
@@ -100,7 +102,7 @@ export async function run(ctx) {
       rows.push(
         row({ id: `backends.${name}.get.rps`, label: `7 ${label[name]} GET 100 comments, req/s`, unit: 'req/s', values: r.rps, refLabel: 'plain http', refValues: results.ceiling.rps, goal: { ratio: 0.5 }, higherIsBetter: true, note }),
         row({ id: `backends.${name}.get.p99`, label: `7 ${label[name]} GET 100 comments, p99`, unit: 'ms', values: r.p99, refLabel: 'plain http', refValues: results.ceiling.p99, goal: { max: 10 } }),
-        row({ id: `backends.${name}.get.cpu`, label: `7 ${label[name]} GET 100 comments, CPU ms/request`, unit: 'ms', values: r.cpu }),
+        row({ id: `backends.${name}.get.cpu`, label: `7 ${label[name]} GET 100 comments, CPU ms/request`, unit: 'ms', values: r.cpu, refLabel: 'plain http', refValues: results.ceiling.cpu }),
         row({ id: `backends.${name}.post.rps`, label: `7 ${label[name]} POST comment (durable), req/s`, unit: 'req/s', values: r.postRps, higherIsBetter: true }),
         row({ id: `backends.${name}.post.p99`, label: `7 ${label[name]} POST comment (durable), p99`, unit: 'ms', values: r.postP99, goal: { max: 50 } }),
       );

@@ -1,6 +1,7 @@
 // The ceiling for a JSON API on this machine: a plain Node `http` server in a child process of its
 // own (as the service is), answering every request with one prebuilt body and the same headers.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const SERVER = `
 const http = require('node:http');
@@ -29,8 +30,7 @@ export async function startCeiling(body, headers) {
 }
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
-export async function cpuMs(pid) {
-  const { readFileSync } = await import('node:fs');
+export function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s ticks
 }
