@@ -9,7 +9,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
 import { createApp } from '../server/app.js';
 import { ConfigError, readConfig } from '../server/config.js';
-import { openPglite } from '../server/pglite.js';
+import { openDatabase } from '../server/db/open.js';
 import { Store } from '../server/store.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +31,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const store = await Store.open(await openPglite(config.dataDir));
+const store = await Store.open(await openDatabase(config));
 const app = createApp({
   store,
   moderatorToken,
@@ -81,7 +81,7 @@ console.log(`
   Moderation page:  ${base}/demo/moderate.html
   Comments API:     ${base}/api
   Moderator token:  ${moderatorToken}${generated ? '   (generated for this run; set MODERATOR_TOKEN to keep one)' : ''}
-  Data folder:      ${config.dataDir}
+  Database:         ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : config.dataDir}
 `);
 
 let stopping = false;

@@ -18,23 +18,46 @@ steps.push(['type check', typecheck === 0]);
 if (typecheck !== 0) totals.failed++;
 
 const testsIn = (dir, ext) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => `${dir}/${f}`) : []);
-// The service's tests, then the package's (pack, install into consumer projects, SSR in Chromium).
-const nodeTests = [...testsIn('test/server', '.test.ts'), ...testsIn('test/package', '.test.mjs')];
-if (nodeTests.length) {
-  rmSync('.tmp/node-tap.txt', { force: true });
-  const status = run('node', [
+
+// One node:test run of `files`, counted into the totals from its TAP output.
+function nodeRun(label, files, env, tapFile) {
+  rmSync(tapFile, { force: true });
+  const status = spawnSync('node', [
     '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', '--test-reporter-destination=.tmp/node-tap.txt',
-    ...nodeTests,
-  ]);
-  const tap = existsSync('.tmp/node-tap.txt') ? readFileSync('.tmp/node-tap.txt', 'utf8') : '';
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ], { stdio: 'inherit', env }).status ?? 1;
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled') + (status !== 0 && count('fail') === 0 ? 1 : 0);
   totals.skipped += count('skipped') + count('todo');
-  steps.push(['service and package tests (Node)', status === 0]);
+  steps.push([label, status === 0]);
 }
+
+const serviceTests = testsIn('test/server', '.test.ts');
+if (serviceTests.length) {
+  // The whole service suite once per backend; one PostgreSQL server serves the second run, each
+  // test file making databases of its own on it (test/support/postgres.mjs).
+  const { startPostgres } = await import('../test/support/postgres.mjs');
+  const postgres = await startPostgres().catch((error) => ({ error }));
+  for (const backend of ['pglite', 'postgres']) {
+    const name = `service tests (Node, ${backend === 'pglite' ? 'PGlite' : 'PostgreSQL'})`;
+    if (backend === 'postgres' && postgres.error) {
+      console.error(`service tests on PostgreSQL: ${postgres.error.message}`);
+      totals.failed++;
+      steps.push([name, false]);
+      continue;
+    }
+    const env = { ...process.env, TEST_BACKEND: backend, ...(backend === 'postgres' ? { TEST_POSTGRES_URL: postgres.url } : {}) };
+    nodeRun(name, serviceTests, env, `.tmp/node-tap-${backend}.txt`);
+  }
+  if (!postgres.error) await postgres.stop();
+}
+// The package as consumers get it: pack, install into React, Vue and plain TypeScript projects, SSR.
+const packageTests = testsIn('test/package', '.test.mjs');
+if (packageTests.length) nodeRun('package tests (Node)', packageTests, process.env, '.tmp/node-tap-package.txt');
 
 rmSync('.tmp/wtr-summary.json', { force: true });
 const wtr = run('npx', ['wtr', '--static-logging']);

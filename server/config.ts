@@ -6,6 +6,9 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** A PostgreSQL server (`postgres://user@host:port/db`); null: PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
   moderatorToken: string;
   allowedOrigins: string[];
   rateLimitPerMinute: number;
@@ -46,6 +49,20 @@ export function parseOrigins(raw: string | undefined, problems: string[] = []): 
   return origins.map((o) => o.replace(/\/$/, ''));
 }
 
+function databaseUrl(problems: string[], raw: string | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  let ok = false;
+  try {
+    ok = /^postgres(ql)?:$/.test(new URL(value).protocol);
+  } catch {
+    /* reported below */
+  }
+  // The value may hold a password: never echo it.
+  if (!ok) problems.push('DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/comments.');
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { requireToken?: boolean } = {}): Config {
   const problems: string[] = [];
   const moderatorToken = env.MODERATOR_TOKEN?.trim() ?? '';
@@ -58,11 +75,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
     port: whole(problems, env, 'PORT', 8787, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: env.DATA_DIR?.trim() || './data',
+    databaseUrl: databaseUrl(problems, env.DATABASE_URL),
+    databasePoolSize: whole(problems, env, 'DATABASE_POOL_SIZE', 10, 1000),
     moderatorToken,
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, problems),
     rateLimitPerMinute: whole(problems, env, 'RATE_LIMIT_PER_MINUTE', 6, 1_000_000),
     trustProxy: trust === '1',
   };
+  if (config.databasePoolSize === 0) problems.push('DATABASE_POOL_SIZE must be at least 1.');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
-import { openPglite } from './pglite.js';
+import { DatabaseUnavailable } from './db/db.js';
+import { openDatabase } from './db/open.js';
 import { Store } from './store.js';
 
 let config;
@@ -18,7 +19,16 @@ try {
   process.exit(1);
 }
 
-const store = await Store.open(await openPglite(config.dataDir));
+let store: Store;
+try {
+  store = await Store.open(await openDatabase(config));
+} catch (error) {
+  if (!(error instanceof DatabaseUnavailable)) throw error;
+  // The URL may hold a password: name the variable, not its value.
+  const cause = error.cause as { message?: string; code?: string } | undefined;
+  console.error(`comments service: cannot reach the PostgreSQL server of DATABASE_URL: ${cause?.message || cause?.code || error.message}`);
+  process.exit(1);
+}
 const app = createApp({
   store,
   moderatorToken: config.moderatorToken,

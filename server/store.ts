@@ -1,18 +1,14 @@
 /**
- * Everything the service keeps, written once in plain PostgreSQL over the narrow `Db` interface.
- * PGlite implements `Db` today (server/pglite.ts); a PostgreSQL server needs only another small
- * adapter with the same three methods (see README.md, section "The comments service"). The routes never see SQL.
+ * Everything the service keeps, written once in plain PostgreSQL over the narrow `Db` interface
+ * (server/db/db.ts), which PGlite and a PostgreSQL server both implement. Several service
+ * instances may share one database: every write below is safe against the same write running at
+ * the same moment in another process. The routes never see SQL.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { listenerName, type Db, type Queryable } from './db/db.js';
+import { PageCache, THREADS_CHANNEL } from './page-cache.js';
 
-export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-}
-/** The shape both PGlite and a node-postgres client (wrapped in BEGIN/COMMIT) can offer. */
-export interface Db extends Queryable {
-  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
-  close(): Promise<void>;
-}
+export type { Db, Queryable };
 
 import type { Decision, ModeratedComment, PublicComment, Reason, Sort, Status } from '../src/internal/contract.js';
 
@@ -67,7 +63,16 @@ const MIGRATIONS: string[][] = [
     )`,
     `CREATE TABLE service_secrets (name text PRIMARY KEY, value text NOT NULL)`,
   ],
+  [
+    // Recent posts per client key (epoch milliseconds), shared by every instance (server/rate-limit.ts).
+    `CREATE TABLE rate_hits (client text NOT NULL, at bigint NOT NULL)`,
+    `CREATE INDEX rate_hits_client_at ON rate_hits (client, at)`,
+    `CREATE INDEX rate_hits_at ON rate_hits (at)`,
+  ],
 ];
+
+// Advisory lock keys (two-int form: class, object), kept apart from the migration lock below.
+const KEY_LOCK_CLASS = 872366;
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -114,16 +119,20 @@ const toPublic = (r: Row): PublicComment => ({
 });
 
 export class Store {
+  /** Rendered public pages, dropped exactly when their thread changes (server/page-cache.ts). */
+  readonly pages = new PageCache();
+
   private constructor(
-    private db: Db,
+    readonly db: Db,
     private tokenSecret: string,
   ) {}
 
   static async open(db: Db): Promise<Store> {
     await db.transaction(async (tx) => {
-      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      // Two processes starting against one PostgreSQL server must not both migrate.
+      // Instances starting at once on one database must not both migrate. The lock comes first:
+      // even CREATE TABLE IF NOT EXISTS fails with a duplicate key when two run at the same moment.
       await tx.query(`SELECT pg_advisory_xact_lock(872365)`);
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
       const { rows } = await tx.query<{ v: number | null }>(`SELECT max(version) AS v FROM schema_migrations`);
       for (let version = (rows[0]?.v ?? 0) + 1; version <= MIGRATIONS.length; version++) {
         for (const statement of MIGRATIONS[version - 1]) await tx.query(statement);
@@ -134,7 +143,23 @@ export class Store {
       ]);
     });
     const { rows } = await db.query<{ value: string }>(`SELECT value FROM service_secrets WHERE name = 'status-token'`);
-    return new Store(db, rows[0].value);
+    const store = new Store(db, rows[0].value);
+    await db.listen(
+      THREADS_CHANNEL,
+      (payload) => {
+        const ack = store.pages.received(payload);
+        // Best effort: without it the changing instance answers after a short wait anyway.
+        if (ack) db.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, ack]).catch(() => {});
+      },
+      (listening) => store.pages.reset(listening),
+    );
+    store.pages.reset(true);
+    return store;
+  }
+
+  /** Throws (DatabaseUnavailable on an outage) unless the database answers. */
+  async ping(): Promise<void> {
+    await this.db.query(`SELECT 1`);
   }
 
   close() {
@@ -210,6 +235,9 @@ export class Store {
     const fingerprint = sha256(JSON.stringify([input.thread, input.author, input.email, input.text, input.parentId]));
     const token = createHmac('sha256', this.tokenSecret).update(`status-token\0${idempotencyKey}`).digest('base64url');
     return this.db.transaction(async (tx): Promise<CreateResult> => {
+      // The same key sent to several instances at once: the first transaction stores it, the
+      // others wait here until it commits, then find it below and replay its answer.
+      await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [KEY_LOCK_CLASS, keyHash]);
       const seen = await tx.query<{ fingerprint: string; comment_id: string }>(
         `SELECT fingerprint, comment_id FROM idempotency_keys WHERE key_hash = $1`,
         [keyHash],
@@ -281,16 +309,36 @@ export class Store {
     const status: Status = decision === 'approve' ? 'approved' : 'rejected';
     const wanted = decision === 'approve' ? null : reason;
     const answer = (s: Status, r: Reason | null): Decision => (r ? { id, status: s, reason: r } : { id, status: s });
-    return this.db.transaction(async (tx): Promise<DecideResult> => {
+    let published = null as ReturnType<PageCache['announce']> | null;
+    const result = await this.db.transaction(async (tx): Promise<DecideResult> => {
+      // A decision racing another (from any instance) waits here for it, then sees its result.
       const { rows } = await tx.query<{ status: Status; reason: Reason | null }>(`SELECT status, reason FROM comments WHERE id = $1 FOR UPDATE`, [id]);
       const current = rows[0];
       if (!current) return { kind: 'not-found' };
       if (current.status === 'pending') {
-        await tx.query(`UPDATE comments SET status = $2, reason = $3, decided_at = $4 WHERE id = $1`, [id, status, wanted, new Date()]);
+        const { rows: changed } = await tx.query<{ thread: string }>(
+          `UPDATE comments SET status = $2, reason = $3, decided_at = $4 WHERE id = $1 RETURNING thread`,
+          [id, status, wanted, new Date()],
+        );
+        // Delivered to every instance when (and only if) this transaction commits.
+        if (status === 'approved') {
+          published = this.pages.announce(changed[0].thread);
+          await tx.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, published.payload]);
+        }
         return { kind: 'ok', decision: answer(status, wanted) };
       }
       const same = current.status === status && current.reason === wanted;
       return { kind: same ? 'ok' : 'conflict', decision: answer(current.status, current.reason) };
     });
+    if (published) {
+      // Answered once every other instance has dropped the thread's pages (server/page-cache.ts).
+      const { rows: listeners } = await this.db
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [
+          listenerName(THREADS_CHANNEL),
+        ])
+        .catch(() => ({ rows: [{ n: 0 }] }));
+      await published.committed(Math.max(0, Number(listeners[0]?.n ?? 0) - (this.pages.listening ? 1 : 0)));
+    }
+    return result;
   }
 }

@@ -1,12 +1,16 @@
-// Shared set-up for the service tests: a real PGlite store in a temporary folder, and a request
-// helper that checks every public answer for leaked email addresses.
+// Shared set-up for the service tests: a real store on a fresh database of the backend under
+// test, and a request helper that checks every public answer for leaked email addresses.
+// TEST_BACKEND=postgres (scripts/test.mjs runs the suite once per backend) uses a new database on
+// the PostgreSQL server at TEST_POSTGRES_URL, or on a server of this process's own when unset;
+// otherwise PGlite in a temporary folder.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../../server/app.js';
-import { openPglite } from '../../server/pglite.js';
+import { openDatabase } from '../../server/db/open.js';
 import { Store } from '../../server/store.js';
 import { freshDataDir as freshDir } from '../support/pglite-template.mjs';
+import { createDatabase, startPostgres } from '../support/postgres.mjs';
 
 export const MODERATOR = 'test-moderator-token-0123456789';
 /** Every test email uses this domain, so a leak is one substring search away. */
@@ -15,15 +19,43 @@ export const EMAIL_DOMAIN = '@leak-check.example';
 /** A fresh temporary data folder holding an empty, initialised cluster. */
 export const freshDataDir = () => freshDir('rw-service-test-');
 
-export async function openStore() {
+export const BACKEND: 'pglite' | 'postgres' = process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+
+let server: Promise<string> | undefined;
+/** The admin URL of the tests' PostgreSQL server (started here, once, if nobody gave one). */
+export function testPostgresUrl(): Promise<string> {
+  server ??= process.env.TEST_POSTGRES_URL
+    ? Promise.resolve(process.env.TEST_POSTGRES_URL)
+    : startPostgres().then((pg) => {
+        process.once('exit', () => pg.stopSync());
+        return pg.url;
+      });
+  return server;
+}
+
+/**
+ * A fresh, empty database of the backend under test: how to open it in this process, the
+ * environment for a service process (server/main.ts), and how to remove it.
+ */
+export async function freshDatabase(backend = BACKEND) {
+  if (backend === 'postgres') {
+    const url = await createDatabase(await testPostgresUrl());
+    const config = { databaseUrl: url, databasePoolSize: 4, dataDir: '' };
+    return { env: { DATABASE_URL: url } as Record<string, string>, open: () => openDatabase(config), remove: () => {} };
+  }
   const dir = await freshDataDir();
-  const store = await Store.open(await openPglite(dir));
+  const config = { databaseUrl: null, databasePoolSize: 1, dataDir: dir };
+  return { env: { DATA_DIR: dir } as Record<string, string>, open: () => openDatabase(config), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function openStore() {
+  const database = await freshDatabase();
+  const store = await Store.open(await database.open());
   return {
-    dir,
     store,
     async cleanup() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      database.remove();
     },
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) with its data folder on disk.
- * This is the only file that knows about PGlite; the store speaks to the small `Db` interface.
+ * The only file that knows about PGlite.
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable } from './store.js';
+import type { Db, Queryable } from './db.js';
 
 export async function openPglite(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
@@ -18,6 +18,11 @@ export async function openPglite(dataDir: string): Promise<Db> {
   return {
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    // One process owns the folder, so its own session sees every notification: nothing is ever
+    // missed and `onReset` is never needed.
+    listen: async (channel, onMessage) => {
+      await pg.listen(channel, onMessage);
+    },
     close: () => pg.close(),
   };
 }
