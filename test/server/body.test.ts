@@ -105,3 +105,9 @@ test('an upload the client abandons is not logged as an internal error, and the 
   const r = await fetch(`http://127.0.0.1:${port}/api/health`);
   assert.equal(r.status, 200);
 });
+
+test('the README states the byte limit the contract computes', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync('README.md', 'utf8');
+  assert.ok(readme.includes(`${LIMITS.bodyBytes.toLocaleString('en')} bytes`), `README gives ${LIMITS.bodyBytes.toLocaleString('en')} bytes`);
+});
