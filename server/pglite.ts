@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './store.js';
+import { oneAtATime } from './turn-queue.js';
 
 export async function openPglite(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
@@ -15,9 +16,9 @@ export async function openPglite(dataDir: string): Promise<Db> {
   const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await q.query<T>(sql, params)).rows }),
   });
-  return {
+  return oneAtATime({
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
     close: () => pg.close(),
-  };
+  });
 }
