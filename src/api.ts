@@ -93,8 +93,10 @@ export const api = {
     request<PostedComment>(endpoint, `${thread(id)}/comments`, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
   status: (endpoint: string, id: string, token: string) =>
     request<StatusAnswer>(endpoint, `/comments/${encodeURIComponent(id)}/status`, { token }),
-  counts: (endpoint: string, threads: string[]) =>
-    request<CountsAnswer>(endpoint, '/counts', { body: { threads } }),
+  counts: async (endpoint: string, threads: string[]) => {
+    threads.forEach(thread);
+    return request<CountsAnswer>(endpoint, '/counts', { body: { threads } });
+  },
   queue: (endpoint: string, token: string) =>
     request<{ comments: PendingComment[] }>(endpoint, '/moderation/comments?status=pending', { token }),
   decide: (endpoint: string, token: string, id: string, decision: 'approve' | 'reject', reason?: Reason) =>

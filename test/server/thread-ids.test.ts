@@ -38,6 +38,7 @@ test('"." and ".." are not thread ids: the contract, the client and the service 
     assert.ok(checkThread(id), id);
     await assert.rejects(api.comments(endpoint, id, {}), (e: ApiError) => e.code === 'invalid' && !!e.fields.thread, `client refuses ${id}`);
     await assert.rejects(api.post(endpoint, id, comment(1), key()), (e: ApiError) => e.code === 'invalid');
+    await assert.rejects(api.counts(endpoint, ['a', id]), (e: ApiError) => e.code === 'invalid');
     const counts = await call('/api/counts', { json: { threads: [id] } });
     assert.equal(counts.res.status, 422, `counts of ${id}`);
   }
