@@ -11,7 +11,7 @@ import { startStaticServer } from './lib/static-server.mjs';
 import { serviceExists, startService } from './lib/service.mjs';
 import { failed, table } from './lib/rows.mjs';
 
-const BENCHMARKS = ['bytes', 'startup', 'layout-shift', 'text-size', 'comments', 'service', 'backends'];
+const BENCHMARKS = ['bytes', 'startup', 'layout-shift', 'text-size', 'comments', 'service', 'backends', 'service-latency'];
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : BENCHMARKS;

@@ -2,11 +2,15 @@
  * The HTTP contract of the comments service (README.md, section "The comments service" is its reference). Routes validate,
  * call the Store and shape JSON; they never see SQL. Every error is `{error: {code, message, fields?}}`.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { DatabaseUnavailable } from './db/db.js';
+import { readJsonBody } from './body.js';
+import { requestClientKey } from './client-address.js';
+import { Honeypot, isHoneypotFilled } from './honeypot.js';
+import { pathSegment } from './path-segment.js';
 import { RateLimiter } from './rate-limit.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
 import {
@@ -15,9 +19,8 @@ import {
   checkDecision,
   checkListQuery,
   checkModerationQuery,
+  checkCommentId,
   checkThread,
-  isHoneypotFilled,
-  readJsonBody,
   type Fields,
 } from './validate.js';
 
@@ -49,18 +52,6 @@ function bearer(c: Context): string | null {
 function unauthorized(c: Context, message: string) {
   c.header('WWW-Authenticate', 'Bearer');
   return fail(c, 401, 'unauthorized', message);
-}
-
-/** IPv6 clients usually own a whole /64, so they are limited per /64 rather than per address. */
-export function clientKey(address: string): string {
-  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (v4) return v4[1];
-  if (!address.includes(':')) return address;
-  const [head, tail = ''] = address.split('%')[0].split('::');
-  const left = head ? head.split(':') : [];
-  const right = address.includes('::') && tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':') + '::/64';
 }
 
 function weakEtag(body: string) {
@@ -97,13 +88,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   const limiter = new RateLimiter(store.db, options.rateLimitPerMinute ?? 6);
   const origins = options.allowedOrigins ?? [];
 
-  const clientAddress = (c: Context<Env>) => {
-    if (trustProxy) {
-      const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (forwarded.length) return clientKey(forwarded[forwarded.length - 1]);
-    }
-    return clientKey(c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
-  };
+  const honeypot = new Honeypot(options.moderatorToken);
+  const clientAddress = (c: Context<Env>) => requestClientKey(c.req.header('x-forwarded-for'), c.env?.incoming?.socket?.remoteAddress, trustProxy);
+  // The router keeps undecodable percent-escapes as they are; these take the segment strictly.
+  const threadOf = (c: Context<Env>) => pathSegment(c.req.url, 1);
+  const checkThreadOf = (thread: string | null) => (thread === null ? 'A thread id must be valid UTF-8, percent-encoded.' : checkThread(thread));
 
   const root = new Hono<Env>();
   const api = new Hono<Env>();
@@ -140,10 +129,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   api.get('/threads/:thread/comments', async (c) => {
-    const thread = c.req.param('thread');
-    const threadProblem = checkThread(thread);
+    const segment = threadOf(c);
+    const threadProblem = checkThreadOf(segment);
     const query = checkListQuery(c.req.query());
-    if (threadProblem || !query.ok) return invalid(c, { ...(threadProblem ? { thread: threadProblem } : {}), ...(query.ok ? {} : query.fields) });
+    if (segment === null || threadProblem || !query.ok) {
+      return invalid(c, { ...(threadProblem ? { thread: threadProblem } : {}), ...(query.ok ? {} : query.fields) });
+    }
+    const thread = segment;
     const pageKey = `${query.value.sort}\0${query.value.limit}\0${query.value.cursor ?? ''}`;
     const cached = store.pages.get(thread, pageKey);
     if (cached) return sendPage(c, cached.body, cached.etag);
@@ -168,20 +160,18 @@ export function createApp(options: AppOptions): Hono<Env> {
       c.header('Retry-After', String(wait));
       return fail(c, 429, 'rate-limited', `Too many comments from your address. Try again in ${wait} seconds.`);
     }
-    const body = await readJsonBody(c.req.raw);
+    const body = await readJsonBody(c);
     if (!body.ok) return fail(c, body.status, body.code, body.message);
     const key = c.req.header('idempotency-key') ?? '';
     if (key.length < 1 || key.length > 200) {
       return fail(c, 400, 'idempotency-key-required', 'Send an Idempotency-Key header of 1 to 200 characters, new for each comment.');
     }
-    if (isHoneypotFilled(body.value)) {
-      // Looks exactly like a success so the bot learns nothing; nothing is stored.
-      return c.json({ id: randomBytes(16).toString('base64url'), status: 'pending', token: randomBytes(32).toString('base64url') }, 202);
-    }
-    const thread = c.req.param('thread');
-    const threadProblem = checkThread(thread);
-    const comment = checkComment(thread, body.value);
+    const thread = threadOf(c);
+    const threadProblem = checkThreadOf(thread);
+    const comment = checkComment(thread ?? '', body.value);
     if (threadProblem || !comment.ok) return invalid(c, { ...(threadProblem ? { thread: threadProblem } : {}), ...(comment.ok ? {} : comment.fields) });
+    // Checked after validation, so a bot's body is refused exactly as a person's would be.
+    if (isHoneypotFilled(body.value)) return c.json(honeypot.answer(key), 202);
     const result = await store.createComment(comment.value, key);
     if (result.kind === 'key-conflict') {
       return fail(c, 409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different comment. Use a new key.');
@@ -193,14 +183,18 @@ export function createApp(options: AppOptions): Hono<Env> {
   api.get('/comments/:id/status', async (c) => {
     const token = bearer(c);
     if (!token) return unauthorized(c, 'Send the token you received with your comment as a Bearer token.');
-    const found = await store.statusOf(c.req.param('id'));
-    if (!found) return fail(c, 404, 'not-found', 'There is no comment with this id.');
-    if (!matchesHash(token, found.tokenHash)) return unauthorized(c, 'This token does not belong to this comment.');
+    // An unknown id gets the same 401 as a wrong token, so a honeypot answer's id looks like any other.
+    const wrong = () => unauthorized(c, 'This token does not belong to this comment.');
+    const id = pathSegment(c.req.url, 1);
+    if (checkCommentId(id)) return wrong();
+    const found = await store.statusOf(id!);
+    if (!found) return honeypot.owns(id!, token) ? c.json({ status: 'pending' }) : wrong();
+    if (!matchesHash(token, found.tokenHash)) return wrong();
     return c.json(found.reason ? { status: found.status, reason: found.reason } : { status: found.status });
   });
 
   api.post('/counts', async (c) => {
-    const body = await readJsonBody(c.req.raw);
+    const body = await readJsonBody(c);
     if (!body.ok) return fail(c, body.status, body.code, body.message);
     const threads = checkCounts(body.value);
     if (!threads.ok) return invalid(c, threads.fields);
@@ -228,11 +222,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   api.post('/moderation/comments/:id/decision', async (c) => {
-    const body = await readJsonBody(c.req.raw);
+    const body = await readJsonBody(c);
     if (!body.ok) return fail(c, body.status, body.code, body.message);
     const decision = checkDecision(body.value);
     if (!decision.ok) return invalid(c, decision.fields);
-    const result = await store.decide(c.req.param('id'), decision.value.decision, decision.value.reason);
+    const id = pathSegment(c.req.url, 1);
+    if (checkCommentId(id)) return fail(c, 404, 'not-found', 'There is no comment with this id.');
+    const result = await store.decide(id!, decision.value.decision, decision.value.reason);
     if (result.kind === 'not-found') return fail(c, 404, 'not-found', 'There is no comment with this id.');
     if (result.kind === 'conflict') {
       return c.json({ error: { code: 'decision-final', message: `This comment was already ${result.decision.status}; decisions are final.` }, current: result.decision }, 409);

@@ -90,6 +90,11 @@ const iso = (value: unknown) => (value instanceof Date ? value : new Date(String
 function encodeCursor(scope: string, row: { createdAt: string; id: string }) {
   return Buffer.from(JSON.stringify([scope, row.createdAt, row.id])).toString('base64url');
 }
+// What encodeCursor writes: toISOString() of a date PostgreSQL can store, and one of our ids. A
+// forged cursor is refused here, never sent to the database (which would fail on a date out of its
+// range, a date only JavaScript reads, or U+0000 in text).
+const CURSOR_DATE = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CURSOR_ID = /^[\w-]{1,100}$/;
 function decodeCursor(scope: string, cursor: string): [string, string] {
   let parsed: unknown;
   try {
@@ -99,7 +104,9 @@ function decodeCursor(scope: string, cursor: string): [string, string] {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== scope) throw new InvalidCursor();
   const [, at, id] = parsed;
-  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new InvalidCursor();
+  if (typeof at !== 'string' || typeof id !== 'string' || !CURSOR_ID.test(id)) throw new InvalidCursor();
+  const year = CURSOR_DATE.exec(at)?.[1];
+  if (!year || year === '0000' || Number.isNaN(Date.parse(at)) || new Date(at).toISOString() !== at) throw new InvalidCursor();
   return [at, id];
 }
 

@@ -3,61 +3,24 @@
  * the routes send as a 422 `{error: {code: "invalid", fields}}`. Lengths count Unicode code points
  * after trimming, so an emoji or an Arabic letter counts as one character.
  */
-import { codePoints as length, REASONS, EMAIL_PATTERN as EMAIL, isReason, isStatus, LIMITS, type Reason, type Sort, type Status } from '../src/internal/contract.js';
+import { checkThread, codePoints as length, CONTROL_CHARACTERS, REASONS, EMAIL_PATTERN as EMAIL, isReason, isStatus, LIMITS, type Reason, type Sort, type Status } from '../src/internal/contract.js';
 import type { NewComment } from './store.js';
 
-export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 export type Fields = Record<string, string>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; fields: Fields };
 
-// Control characters have no place in a name, an address or an id; comment text keeps its line
-// breaks and tabs. Bidi marks and isolates (format characters, not controls) stay intact so
-// right-to-left text is stored exactly as written. Lone surrogates cannot be stored as UTF-8.
-const CONTROLS = /[\p{Cc}\p{Cs}]/u;
+// Comment text keeps its line breaks and tabs. Bidi marks and isolates (format characters, not
+// controls) stay intact so right-to-left text is stored exactly as written.
+const CONTROLS = CONTROL_CHARACTERS;
 const TEXT_CONTROLS = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]/u;
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+export { checkThread };
 
-/**
- * Reads a JSON body of at most `max` bytes. The declared Content-Length is checked first, then the
- * bytes actually streamed, so neither a large declared body nor a chunked one gets past the limit.
- */
-export async function readJsonBody(request: Request, max = MAX_BODY_BYTES): Promise<BodyResult> {
-  const tooLarge = { ok: false, status: 413, code: 'too-large', message: `The request body must not exceed ${max} bytes.` } as const;
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    return { ok: false, status: 415, code: 'unsupported-media-type', message: 'Send the body as application/json.' };
-  }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > max) return tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel().catch(() => {});
-        return tooLarge;
-      }
-      chunks.push(value);
-    }
-  }
-  try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
-  } catch {
-    return { ok: false, status: 400, code: 'invalid-json', message: 'The request body is not valid JSON.' };
-  }
-}
-
-export function checkThread(thread: string): string | null {
-  if (length(thread) < 1 || length(thread) > LIMITS.thread) return `A thread id has 1 to ${LIMITS.thread} characters.`;
-  if (CONTROLS.test(thread)) return 'A thread id must not contain control characters.';
-  return null;
+/** Comment ids in paths are ours (base64url); anything else cannot name a comment. */
+export function checkCommentId(id: string | null): string | null {
+  return id !== null && id.length >= 1 && id.length <= LIMITS.commentId && !CONTROLS.test(id) ? null : 'There is no comment with this id.';
 }
 
 function requiredString(fields: Fields, body: Record<string, unknown>, name: string, label: string, max: number, controls: RegExp) {
@@ -75,10 +38,6 @@ function requiredString(fields: Fields, body: Record<string, unknown>, name: str
   else if (controls.test(value)) fields[name] = `${label} contains characters that are not allowed.`;
   return value;
 }
-
-/** A non-empty `website` field is the honeypot: people never see it, form-filling bots do. */
-export const isHoneypotFilled = (body: unknown) =>
-  isObject(body) && body.website !== undefined && body.website !== null && body.website !== false && String(body.website).trim() !== '';
 
 export function checkComment(thread: string, input: unknown): Checked<NewComment> {
   if (!isObject(input)) return { ok: false, fields: { body: 'Send a JSON object with author, email and text.' } };

@@ -6,6 +6,8 @@
  */
 import type { CommentInput, CommentPage, CountsAnswer, Decision, ModeratedComment, PostedComment, PublicComment, Reason, Sort, Status, StatusAnswer } from './internal/contract.js';
 
+import { checkThread } from './internal/contract.js';
+
 export { REASONS } from './internal/contract.js';
 export type { CommentPage, PostedComment, Reason };
 export type Comment = PublicComment;
@@ -72,22 +74,29 @@ export async function request<T>(endpoint: string, path: string, options: Reques
   );
 }
 
-const thread = (id: string) => `/threads/${encodeURIComponent(id)}`;
+/** The path of a thread; an id the contract refuses (no URL can address ".") fails here, as the service would. */
+function thread(id: string) {
+  const problem = checkThread(id);
+  if (problem) throw new ApiError('invalid', problem, 0, { thread: problem });
+  return `/threads/${encodeURIComponent(id)}`;
+}
 
 export const api = {
-  comments: (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }) => {
+  comments: async (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }) => {
     const params = new URLSearchParams();
     if (query.sort) params.set('sort', query.sort);
     if (query.limit) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return request<CommentPage>(endpoint, `${thread(id)}/comments?${params}`);
   },
-  post: (endpoint: string, id: string, comment: NewComment, idempotencyKey: string) =>
+  post: async (endpoint: string, id: string, comment: NewComment, idempotencyKey: string) =>
     request<PostedComment>(endpoint, `${thread(id)}/comments`, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
   status: (endpoint: string, id: string, token: string) =>
     request<StatusAnswer>(endpoint, `/comments/${encodeURIComponent(id)}/status`, { token }),
-  counts: (endpoint: string, threads: string[]) =>
-    request<CountsAnswer>(endpoint, '/counts', { body: { threads } }),
+  counts: async (endpoint: string, threads: string[]) => {
+    threads.forEach(thread);
+    return request<CountsAnswer>(endpoint, '/counts', { body: { threads } });
+  },
   queue: (endpoint: string, token: string) =>
     request<{ comments: PendingComment[] }>(endpoint, '/moderation/comments?status=pending', { token }),
   decide: (endpoint: string, token: string, id: string, decision: 'approve' | 'reject', reason?: Reason) =>

@@ -39,6 +39,7 @@ const fmt = (value, unit) => {
   if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
   if (unit === 'req/s') return `${Math.round(value).toLocaleString('en')} req/s`;
   if (unit === '') return value.toFixed(4);
+  if (unit === '×') return `${value.toFixed(2)} ×`;
   return `${value} ${unit}`;
 };
 

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
+import { oneAtATime } from './turn-queue.js';
 
 export async function openPglite(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
@@ -15,7 +16,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
   const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await q.query<T>(sql, params)).rows }),
   });
-  return {
+  return oneAtATime({
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
     // One process owns the folder, so its own session sees every notification: nothing is ever
@@ -24,5 +25,5 @@ export async function openPglite(dataDir: string): Promise<Db> {
       await pg.listen(channel, onMessage);
     },
     close: () => pg.close(),
-  };
+  });
 }

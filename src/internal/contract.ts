@@ -14,8 +14,11 @@ export type Reason = (typeof REASONS)[number];
 export const SORTS = ['oldest', 'newest'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** Code points, so an emoji or an Arabic letter counts as one character. */
+export const codePoints = (value: string) => [...value].length;
+
 /** Lengths count Unicode code points after trimming. */
-export const LIMITS = {
+const FIELDS = {
   author: 80,
   email: 254,
   text: 5000,
@@ -25,16 +28,49 @@ export const LIMITS = {
   pageSize: 100,
   defaultPageSize: 20,
   countsThreads: 100,
-  /** Bytes of a request body. */
-  bodyBytes: 32 * 1024,
 } as const;
+
+/**
+ * The most bytes one counted character can take in a JSON body: an astral character (an emoji) sent
+ * as two `\uXXXX` escapes is 12 bytes, and so is CR LF sent as `\u000d\u000a` (it becomes one LF).
+ * Every other character is shorter, escaped or not.
+ */
+const MAX_JSON_BYTES_PER_CHARACTER = 12;
+/** Keys, quotes, commas and a reasonable amount of whitespace and unknown fields around the values. */
+const BODY_ROOM = 4096;
+const worstComment = (FIELDS.author + FIELDS.email + FIELDS.text + FIELDS.commentId) * MAX_JSON_BYTES_PER_CHARACTER;
+const worstCounts = FIELDS.countsThreads * (FIELDS.thread * MAX_JSON_BYTES_PER_CHARACTER + 3);
+
+export const LIMITS = {
+  ...FIELDS,
+  /**
+   * Bytes of a request body: the largest valid body of any route (every field at its maximum length,
+   * every character in its longest JSON escaping) plus room, so the limit never refuses a valid
+   * request. It is the biggest of the two: a counts request of 100 thread ids of 200 characters.
+   */
+  bodyBytes: Math.max(worstComment, worstCounts) + BODY_ROOM,
+} as const;
+
+// Control characters have no place in a name, an address or an id. Lone surrogates cannot be stored as UTF-8.
+export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}]/u;
+
+/**
+ * The rule for thread ids, shared by the widget's client and the service: 1 to 200 characters, no
+ * control characters, and not "." or "..", which every URL parser removes as a path step, so no
+ * request could ever reach such a thread. Returns the problem, or null for a valid id.
+ */
+export function checkThread(thread: string): string | null {
+  const n = codePoints(thread);
+  if (n < 1 || n > LIMITS.thread) return `A thread id has 1 to ${LIMITS.thread} characters.`;
+  if (CONTROL_CHARACTERS.test(thread)) return 'A thread id must not contain control characters.';
+  if (thread === '.' || thread === '..') return 'A thread id cannot be "." or "..": URLs cannot address them.';
+  return null;
+}
 
 /** A pragmatic address check: something, one @, a domain with at least one dot, no spaces. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 export const isEmail = (value: string) => EMAIL_PATTERN.test(value);
 
-/** Code points, so an emoji or an Arabic letter counts as one character. */
-export const codePoints = (value: string) => [...value].length;
 
 /** `error.code` of every error answer the service sends. */
 export const ERROR_CODES = [
