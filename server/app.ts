@@ -12,13 +12,13 @@ import { requestClientKey } from './client-address.js';
 import { Honeypot, isHoneypotFilled } from './honeypot.js';
 import { pathSegment } from './path-segment.js';
 import { RateLimiter } from './rate-limit.js';
+import { checkArticle } from './moderation/validate.js';
+import { moderationRoutes } from './routes/moderation.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
 import {
   checkComment,
   checkCounts,
-  checkDecision,
   checkListQuery,
-  checkModerationQuery,
   checkCommentId,
   checkThread,
   type Fields,
@@ -45,11 +45,11 @@ export function fail(c: Context, status: number, code: string, message: string, 
 }
 const invalid = (c: Context, fields: Fields) => fail(c, 422, 'invalid', 'Some fields are not valid.', fields);
 
-function bearer(c: Context): string | null {
+export function bearer(c: Context): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
   return match ? match[1] : null;
 }
-function unauthorized(c: Context, message: string) {
+export function unauthorized(c: Context, message: string) {
   c.header('WWW-Authenticate', 'Bearer');
   return fail(c, 401, 'unauthorized', message);
 }
@@ -110,7 +110,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       `${basePath}/*`,
       cors({
         origin: origins.includes('*') ? '*' : (origin) => (origins.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
         exposeHeaders: ['ETag', 'Retry-After'],
         maxAge: 600,
@@ -169,10 +169,13 @@ export function createApp(options: AppOptions): Hono<Env> {
     const thread = threadOf(c);
     const threadProblem = checkThreadOf(thread);
     const comment = checkComment(thread ?? '', body.value);
-    if (threadProblem || !comment.ok) return invalid(c, { ...(threadProblem ? { thread: threadProblem } : {}), ...(comment.ok ? {} : comment.fields) });
+    const article = checkArticle(body.value as Record<string, unknown>);
+    if (threadProblem || !comment.ok || !article.ok) {
+      return invalid(c, { ...(threadProblem ? { thread: threadProblem } : {}), ...(comment.ok ? {} : comment.fields), ...(article.ok ? {} : article.fields) });
+    }
     // Checked after validation, so a bot's body is refused exactly as a person's would be.
     if (isHoneypotFilled(body.value)) return c.json(honeypot.answer(key), 202);
-    const result = await store.createComment(comment.value, key);
+    const result = await store.createComment({ ...comment.value, ...article.value, client: clientAddress(c) }, key);
     if (result.kind === 'key-conflict') {
       return fail(c, 409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different comment. Use a new key.');
     }
@@ -201,40 +204,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ counts: await store.counts(threads.value) });
   });
 
-  api.use('/moderation/*', async (c, next) => {
-    if (c.req.method === 'OPTIONS') return next();
-    const token = bearer(c);
-    if (!token) return unauthorized(c, 'Send the moderator token as a Bearer token.');
-    if (!matchesHash(token, moderatorHash)) return unauthorized(c, 'The moderator token is not correct.');
-    return next();
-  });
-
-  api.get('/moderation/comments', async (c) => {
-    const query = checkModerationQuery(c.req.query());
-    if (!query.ok) return invalid(c, query.fields);
-    try {
-      const page = await store.listForModeration(query.value);
-      return c.json({ status: query.value.status, total: page.total, comments: page.comments, nextCursor: page.nextCursor });
-    } catch (error) {
-      if (error instanceof InvalidCursor) return invalid(c, { cursor: 'cursor must be a nextCursor value from a previous page with the same status.' });
-      throw error;
-    }
-  });
-
-  api.post('/moderation/comments/:id/decision', async (c) => {
-    const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
-    const decision = checkDecision(body.value);
-    if (!decision.ok) return invalid(c, decision.fields);
-    const id = pathSegment(c.req.url, 1);
-    if (checkCommentId(id)) return fail(c, 404, 'not-found', 'There is no comment with this id.');
-    const result = await store.decide(id!, decision.value.decision, decision.value.reason);
-    if (result.kind === 'not-found') return fail(c, 404, 'not-found', 'There is no comment with this id.');
-    if (result.kind === 'conflict') {
-      return c.json({ error: { code: 'decision-final', message: `This comment was already ${result.decision.status}; decisions are final.` }, current: result.decision }, 409);
-    }
-    return c.json(result.decision);
-  });
+  api.route('/moderation', moderationRoutes({ store, moderatorHash, queueVersion: store.queueVersion }));
 
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [
@@ -242,8 +212,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     ['/threads/:thread/comments', 'GET, HEAD, POST'],
     ['/comments/:id/status', 'GET, HEAD'],
     ['/counts', 'POST'],
-    ['/moderation/comments', 'GET, HEAD'],
-    ['/moderation/comments/:id/decision', 'POST'],
   ];
   for (const [path, allow] of allowed) {
     api.all(path, (c) => {

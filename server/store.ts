@@ -7,10 +7,15 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { listenerName, type Db, type Queryable } from './db/db.js';
 import { PageCache, THREADS_CHANNEL } from './page-cache.js';
+import { recordAudit } from './moderation/audit.js';
+import { findBlock } from './moderation/blocks.js';
+import { QUEUE_CHANNEL, rememberThread } from './moderation/queue.js';
+import { MODERATION_MIGRATION } from './moderation/schema.js';
+import { QueueVersion } from './moderation/queue-version.js';
 
 export type { Db, Queryable };
 
-import type { Decision, ModeratedComment, PublicComment, Reason, Sort, Status } from '../src/internal/contract.js';
+import type { Actor, Decision, ModeratedComment, PublicComment, Reason, Sort, Status } from '../src/internal/contract.js';
 
 export { REASONS, STATUSES } from '../src/internal/contract.js';
 export type { Decision, ModeratedComment, PublicComment, Reason, Sort, Status };
@@ -20,7 +25,14 @@ export interface NewComment {
   email: string;
   text: string;
   parentId: string | null;
+  articleTitle?: string | null;
+  articleUrl?: string | null;
+  /** The poster's client key, for blocks by client address. */
+  client?: string | null;
 }
+/** Who a block-list rejection is recorded as. */
+export const BLOCK_LIST: Actor = { id: 'block', name: 'Block list', role: 'admin' };
+export type OutboxKind = 'webhook' | 'digest';
 export type CreateResult =
   | { kind: 'created' | 'replayed'; id: string; token: string }
   | { kind: 'key-conflict' }
@@ -69,6 +81,7 @@ const MIGRATIONS: string[][] = [
     `CREATE INDEX rate_hits_client_at ON rate_hits (client, at)`,
     `CREATE INDEX rate_hits_at ON rate_hits (at)`,
   ],
+  MODERATION_MIGRATION,
 ];
 
 // Advisory lock keys (two-int form: class, object), kept apart from the migration lock below.
@@ -87,7 +100,7 @@ const iso = (value: unknown) => (value instanceof Date ? value : new Date(String
 
 // Cursors are opaque to clients: base64url JSON of [scope, createdAt, id]. The scope (sort order or
 // moderation status) stops a cursor from one listing being replayed against another.
-function encodeCursor(scope: string, row: { createdAt: string; id: string }) {
+export function encodeCursor(scope: string, row: { createdAt: string; id: string }) {
   return Buffer.from(JSON.stringify([scope, row.createdAt, row.id])).toString('base64url');
 }
 // What encodeCursor writes: toISOString() of a date PostgreSQL can store, and one of our ids. A
@@ -95,7 +108,7 @@ function encodeCursor(scope: string, row: { createdAt: string; id: string }) {
 // range, a date only JavaScript reads, or U+0000 in text).
 const CURSOR_DATE = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const CURSOR_ID = /^[\w-]{1,100}$/;
-function decodeCursor(scope: string, cursor: string): [string, string] {
+export function decodeCursor(scope: string, cursor: string): [string, string] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -128,6 +141,10 @@ const toPublic = (r: Row): PublicComment => ({
 export class Store {
   /** Rendered public pages, dropped exactly when their thread changes (server/page-cache.ts). */
   readonly pages = new PageCache();
+  /** Notifications queued for each new pending comment (set by server/main.ts from the configuration). */
+  outboxKinds: OutboxKind[] = [];
+  /** Cheap ETags for the moderation queue (server/moderation/queue-version.ts). */
+  queueVersion: QueueVersion | null = null;
 
   private constructor(
     readonly db: Db,
@@ -161,6 +178,7 @@ export class Store {
       (listening) => store.pages.reset(listening),
     );
     store.pages.reset(true);
+    store.queueVersion = await QueueVersion.start(db);
     return store;
   }
 
@@ -267,10 +285,20 @@ export class Store {
       }
       const id = randomBytes(16).toString('base64url');
       const now = new Date();
+      // A blocked commenter's comment is stored as rejected with the block's reason, no moderator needed.
+      const block = await findBlock(tx, input.email, input.client ?? null);
       await tx.query(
-        `INSERT INTO comments (id, thread, parent_id, author, email, body, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, input.thread, input.parentId, input.author, input.email, input.text, sha256(token), now],
+        `INSERT INTO comments (id, thread, parent_id, author, email, body, token_hash, created_at, client, status, reason, decided_at, decided_by, decided_by_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [id, input.thread, input.parentId, input.author, input.email, input.text, sha256(token), now, input.client ?? null,
+          block ? 'rejected' : 'pending', block?.reason ?? null, block ? now : null, block ? BLOCK_LIST.id : null, block ? BLOCK_LIST.name : null],
       );
+      await rememberThread(tx, input.thread, input.articleTitle ?? null, input.articleUrl ?? null);
+      if (block) await recordAudit(tx, BLOCK_LIST, 'reject', { commentId: id, reason: block.reason, at: now });
+      else {
+        for (const kind of this.outboxKinds) await tx.query(`INSERT INTO outbox (kind, comment_id, next_at) VALUES ($1, $2, $3)`, [kind, id, now]);
+        await tx.query(`SELECT pg_notify($1, $2)`, [QUEUE_CHANNEL, id]);
+      }
       await tx.query(`INSERT INTO idempotency_keys (key_hash, fingerprint, comment_id, created_at) VALUES ($1, $2, $3, $4)`, [
         keyHash,
         fingerprint,
@@ -312,7 +340,7 @@ export class Store {
   }
 
   /** Decisions are final: the same decision again is answered as before, another one is refused. */
-  async decide(id: string, decision: 'approve' | 'reject', reason: Reason | null): Promise<DecideResult> {
+  async decide(id: string, decision: 'approve' | 'reject', reason: Reason | null, actor: Actor): Promise<DecideResult> {
     const status: Status = decision === 'approve' ? 'approved' : 'rejected';
     const wanted = decision === 'approve' ? null : reason;
     const answer = (s: Status, r: Reason | null): Decision => (r ? { id, status: s, reason: r } : { id, status: s });
@@ -323,10 +351,13 @@ export class Store {
       const current = rows[0];
       if (!current) return { kind: 'not-found' };
       if (current.status === 'pending') {
+        const now = new Date();
         const { rows: changed } = await tx.query<{ thread: string }>(
-          `UPDATE comments SET status = $2, reason = $3, decided_at = $4 WHERE id = $1 RETURNING thread`,
-          [id, status, wanted, new Date()],
+          `UPDATE comments SET status = $2, reason = $3, decided_at = $4, decided_by = $5, decided_by_name = $6 WHERE id = $1 RETURNING thread`,
+          [id, status, wanted, now, actor.id, actor.name],
         );
+        await recordAudit(tx, actor, decision === 'approve' ? 'approve' : 'reject', { commentId: id, reason: wanted, at: now });
+        await tx.query(`SELECT pg_notify($1, $2)`, [QUEUE_CHANNEL, id]);
         // Delivered to every instance when (and only if) this transaction commits.
         if (status === 'approved') {
           published = this.pages.announce(changed[0].thread);

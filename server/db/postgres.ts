@@ -60,7 +60,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     }
   };
 
-  let listener: pg.Client | null = null;
+  // One connection per listened channel (the page cache's and the moderation queue's).
+  const listeners = new Set<pg.Client>();
   let closed = false;
   const timers = new Set<NodeJS.Timeout>();
 
@@ -99,7 +100,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         const onLost = () => {
           if (lost || closed) return;
           lost = true;
-          listener = null;
+          listeners.delete(client);
           onReset(false);
           client.end().catch(() => {});
           const timer = setTimeout(() => {
@@ -119,7 +120,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
           throw translate(error);
         }
         if (closed) return void client.end().catch(() => {});
-        listener = client;
+        listeners.add(client);
         delay = 250;
         // Anything committed while we were not listening went unheard.
         onReset(true);
@@ -129,7 +130,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     async close() {
       closed = true;
       for (const t of timers) clearTimeout(t);
-      await listener?.end().catch(() => {});
+      await Promise.all([...listeners].map((l) => l.end().catch(() => {})));
       await pool.end();
     },
   };

@@ -28,6 +28,12 @@ const FIELDS = {
   pageSize: 100,
   defaultPageSize: 20,
   countsThreads: 100,
+  articleTitle: 300,
+  articleUrl: 2000,
+  moderatorName: 80,
+  watchWord: 60,
+  watchWords: 200,
+  bulkDecisions: 100,
 } as const;
 
 /**
@@ -38,7 +44,8 @@ const FIELDS = {
 const MAX_JSON_BYTES_PER_CHARACTER = 12;
 /** Keys, quotes, commas and a reasonable amount of whitespace and unknown fields around the values. */
 const BODY_ROOM = 4096;
-const worstComment = (FIELDS.author + FIELDS.email + FIELDS.text + FIELDS.commentId) * MAX_JSON_BYTES_PER_CHARACTER;
+const worstComment = (FIELDS.author + FIELDS.email + FIELDS.text + FIELDS.commentId + FIELDS.articleTitle + FIELDS.articleUrl) * MAX_JSON_BYTES_PER_CHARACTER;
+const worstWatchWords = FIELDS.watchWords * (FIELDS.watchWord * MAX_JSON_BYTES_PER_CHARACTER + 3);
 const worstCounts = FIELDS.countsThreads * (FIELDS.thread * MAX_JSON_BYTES_PER_CHARACTER + 3);
 
 export const LIMITS = {
@@ -48,7 +55,7 @@ export const LIMITS = {
    * every character in its longest JSON escaping) plus room, so the limit never refuses a valid
    * request. It is the biggest of the two: a counts request of 100 thread ids of 200 characters.
    */
-  bodyBytes: Math.max(worstComment, worstCounts) + BODY_ROOM,
+  bodyBytes: Math.max(worstComment, worstCounts, worstWatchWords) + BODY_ROOM,
 } as const;
 
 // Control characters have no place in a name, an address or an id. Lone surrogates cannot be stored as UTF-8.
@@ -85,6 +92,8 @@ export const ERROR_CODES = [
   'not-found',
   'method-not-allowed',
   'decision-final',
+  'forbidden',
+  'conflict',
   'unavailable',
   'internal',
 ] as const;
@@ -117,6 +126,9 @@ export interface CommentInput {
   email: string;
   text: string;
   parentId?: string | null;
+  /** The article's title and canonical URL, kept per thread for the moderation queue. */
+  articleTitle?: string | null;
+  articleUrl?: string | null;
 }
 
 /** The `202` answer to a post. */
@@ -162,3 +174,87 @@ export interface Decision {
 
 export const isStatus = (value: unknown): value is Status => (STATUSES as readonly unknown[]).includes(value);
 export const isReason = (value: unknown): value is Reason => (REASONS as readonly unknown[]).includes(value);
+
+// ---- Moderation (README.md, section "Moderation") ----
+
+/** Who acts: the administrator (MODERATOR_TOKEN), a named moderator, or the block list. */
+export type Role = 'admin' | 'moderator';
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** A named moderator; `secret` only in the answer that created it, never again. */
+export interface Moderator {
+  id: string;
+  name: string;
+  email: string | null;
+  createdAt: string;
+  secret?: string;
+}
+
+export const QUEUE_STATUSES = [...STATUSES, 'all'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+/** A comment in the queue, with its article, its parent, its commenter's record and its decision. */
+export interface QueueComment extends ModeratedComment {
+  threadTitle: string | null;
+  threadUrl: string | null;
+  parent: { id: string; author: string; text: string } | null;
+  /** Other comments by the same email address, by status. */
+  commenter: { approved: number; rejected: number; pending: number };
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** Watch words found in the text (lower case), for highlighting only. */
+  watchWords: string[];
+}
+
+/** `GET /moderation/comments`. */
+export interface QueuePage {
+  status: QueueStatus;
+  total: number;
+  comments: QueueComment[];
+  nextCursor: string | null;
+}
+
+/** `GET /moderation/threads`: pending counts per article. */
+export interface QueueThread {
+  thread: string;
+  title: string | null;
+  url: string | null;
+  pending: number;
+}
+
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  status?: Status;
+  reason?: Reason;
+  error?: { code: ErrorCode; message: string };
+}
+
+export const BLOCK_KINDS = ['email', 'client'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+export interface Block {
+  id: string;
+  kind: BlockKind;
+  value: string;
+  reason: Reason;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export const AUDIT_ACTIONS = ['approve', 'reject', 'block', 'unblock', 'moderator-added', 'moderator-removed', 'watch-words'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: AuditAction;
+  commentId: string | null;
+  reason: Reason | null;
+  detail: string | null;
+}
