@@ -1,3 +1,5 @@
+import { readNotifyConfig, type NotifyConfig } from './moderation/notify-config.js';
+
 /**
  * Reads the service's configuration from the environment. Every mistake is reported at once, by
  * variable name, so a deployment fails at start rather than at the first request.
@@ -13,6 +15,7 @@ export interface Config {
   allowedOrigins: string[];
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, problems),
     rateLimitPerMinute: whole(problems, env, 'RATE_LIMIT_PER_MINUTE', 6, 1_000_000),
     trustProxy: trust === '1',
+    notify: readNotifyConfig(env, problems),
   };
   if (config.databasePoolSize === 0) problems.push('DATABASE_POOL_SIZE must be at least 1.');
   if (problems.length) throw new ConfigError(problems);

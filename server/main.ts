@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
 import { DatabaseUnavailable } from './db/db.js';
 import { openDatabase } from './db/open.js';
+import { Outbox } from './moderation/outbox.js';
 import { Store } from './store.js';
 
 let config;
@@ -29,6 +30,10 @@ try {
   console.error(`comments service: cannot reach the PostgreSQL server of DATABASE_URL: ${cause?.message || cause?.code || error.message}`);
   process.exit(1);
 }
+store.outboxKinds = Outbox.kinds(config.notify);
+const outbox = new Outbox(store.db, config.notify);
+if (store.outboxKinds.length) outbox.start();
+
 const app = createApp({
   store,
   moderatorToken: config.moderatorToken,
@@ -54,7 +59,7 @@ function stop(signal: string) {
   // Stop accepting, let requests in flight finish, then close the database cleanly.
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   server.close(() => {
-    store.close().then(
+    outbox.stop().then(() => store.close()).then(
       () => {
         clearTimeout(force);
         process.exit(0);
