@@ -8,6 +8,7 @@ import { ThemeController, type Theme } from '../../theme-controller.js';
 import { scaleSheet } from '../../text-scale.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { styles } from './comments.styles.js';
+import { articleContext } from './article-context.js';
 import { clearDraft, loadDraft, newKey, saveDraft, type Draft } from './draft.js';
 import { renderForm } from './form.js';
 import { explain, reasonText } from './messages.js';
@@ -41,6 +42,8 @@ export interface CommentPostedDetail {
  * @attr page-size - Comments per page, 1–100 (default 20).
  * @attr loading - `lazy` (default): fetch the list only when the element nears the viewport; `eager`: at once.
  * @attr theme - `light`, `dark` or `auto` (default: follow the page, then the reader's system).
+ * @attr article-title - The article's title shown to moderators (default: the page's `<title>`).
+ * @attr article-url - The article's address linked from the moderation queue (default: the page's canonical URL).
  *
  * @slot guidelines - Replaces the built-in community guidelines.
  *
@@ -97,6 +100,8 @@ export class RwComments extends LitElement {
     endpoint: {},
     sort: { reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
+    articleTitle: { attribute: 'article-title' },
+    articleUrl: { attribute: 'article-url' },
     loading: {},
     theme: { reflect: true },
     items: { state: true },
@@ -113,6 +118,10 @@ export class RwComments extends LitElement {
   endpoint = '';
   sort: 'newest' | 'oldest' = 'newest';
   pageSize = 20;
+  /** The article's title for the moderation queue; default: the page's title. */
+  articleTitle = '';
+  /** The article's address for the moderation queue; default: the page's canonical URL. */
+  articleUrl = '';
   loading: 'lazy' | 'eager' = 'lazy';
   theme?: Theme;
 
@@ -289,6 +298,7 @@ export class RwComments extends LitElement {
     const parentId = this.replyTo?.id;
     const comment: NewComment = { author: draft.author.trim(), email: draft.email.trim(), text: draft.text.trim() };
     if (parentId) comment.parentId = parentId;
+    Object.assign(comment, articleContext(this));
     if (honeypot) comment.website = honeypot;
     if (emit<CommentSubmitDetail>(this, 'rw-comment-submit', { thread: this.thread, comment }, true).defaultPrevented) return;
     const body = JSON.stringify(comment);
