@@ -258,3 +258,9 @@ export interface AuditEntry {
   reason: Reason | null;
   detail: string | null;
 }
+
+/**
+ * How often an open moderation queue asks for changes (with If-None-Match: a 304 without a query
+ * while nothing changed), so a new pending comment shows within 5 s including the request.
+ */
+export const QUEUE_POLL_MS = 2000;

@@ -255,3 +255,23 @@ describe('the open queue polls cheaply', () => {
     assert.equal(fresh!.body.comments[0].id, id);
   });
 });
+
+describe('readers see the outcome', () => {
+  test('right after a decision, the status, the public list and the counts agree (the page cache drops the thread at once)', async () => {
+    const thread = uniqueThread('agree');
+    const list = () => call(`/api/threads/${thread}/comments`);
+    assert.equal((await list()).body.total, 0); // now cached
+    const posted = await post(thread, comment('agree'));
+    await call('/api/moderation/decisions', { json: { ids: [posted.id], decision: 'approve' }, token: MODERATOR });
+    const [status, page, counts] = await Promise.all([
+      call(`/api/comments/${posted.id}/status`, { token: posted.token }),
+      list(),
+      call('/api/counts', { json: { threads: [thread] } }),
+    ]);
+    assert.equal(status.body.status, 'approved');
+    assert.deepEqual(page.body.comments.map((c: any) => c.id), [posted.id]);
+    assert.equal(page.body.total, 1);
+    assert.equal(counts.body.counts[thread], 1);
+    assert.equal(counts.res.headers.get('cache-control'), 'no-store');
+  });
+});
