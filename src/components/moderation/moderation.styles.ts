@@ -7,6 +7,9 @@ export const styles = css`
   }
   .bar,
   .actions,
+  .filters,
+  .row,
+  [part='record'],
   [part='meta'] {
     display: flex;
     flex-wrap: wrap;
@@ -23,7 +26,11 @@ export const styles = css`
     max-inline-size: 24rem;
   }
   input,
+  textarea,
   select {
+    max-inline-size: 100%;
+    color: inherit;
+    font: inherit;
     border: 1px solid var(--_rw-color-edge);
     border-radius: var(--_rw-radius);
     background: var(--_rw-color-surface);
@@ -62,5 +69,89 @@ export const styles = css`
     font-family: var(--_rw-font-body);
     white-space: pre-line;
     overflow-wrap: anywhere;
+  }
+
+  .control {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    align-items: center;
+    max-inline-size: 100%;
+  }
+  .grid {
+    display: grid;
+    gap: 0.5em;
+    max-inline-size: 24rem;
+    margin-block: var(--_rw-space);
+  }
+  .bulk {
+    padding: 0.5em;
+    border: 1px solid var(--_rw-color-border);
+    border-radius: var(--_rw-radius);
+    margin-block-end: var(--_rw-space);
+  }
+  [part~='parent'] {
+    margin: 0 0 0.5em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_rw-color-border);
+    color: var(--_rw-color-muted);
+  }
+  [part~='parent'] p {
+    margin: 0.25em 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+  [part~='record'],
+  [part~='decided'] {
+    color: var(--_rw-color-muted);
+    font-size: 0.875em;
+  }
+  [part~='decided'] {
+    font-weight: 600;
+  }
+  mark {
+    /* The page's text colour on a light yellow, or a dark amber in dark mode: both above 4.5:1. */
+    background: light-dark(#fff1a8, #5c4700);
+    color: var(--_rw-color-text);
+    border-radius: 2px;
+    padding-inline: 0.1em;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.8em;
+    font-weight: 600;
+    border: 1px solid currentColor;
+    border-radius: 3px;
+    padding-inline: 0.3em;
+  }
+  a,
+  .link {
+    color: inherit;
+    text-decoration: underline;
+  }
+  .link {
+    border: 0;
+    background: none;
+    padding: 0;
+    min-block-size: 0;
+    font: inherit;
+    cursor: pointer;
+  }
+  [aria-current='page'] {
+    font-weight: 700;
+    text-decoration: underline;
+  }
+  code,
+  [part~='meta'] span,
+  [part~='secret'] code {
+    overflow-wrap: anywhere;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  h3 {
+    margin-block: var(--_rw-space) 0.5em;
   }
 `;
