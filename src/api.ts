@@ -113,6 +113,8 @@ export async function request<T>(endpoint: string, path: string, read: (data: un
   } catch {
     /* an empty or non-JSON body is judged by its status below */
   }
+  // Parsing a large body takes its own task; rendering what it holds must not add to it.
+  if (body.length > 100000) await new Promise((resolve) => setTimeout(resolve));
   if (response.ok && data !== null) {
     try {
       return read(data);

@@ -34,10 +34,10 @@ function object(value: unknown, what: string): Json {
   return value;
 }
 
-function list(value: unknown, what: string): unknown[] {
+function list(value: unknown, what: string, max: number): unknown[] {
   if (!Array.isArray(value)) throw new InvalidAnswer(`${what}: comments is not a list`);
-  // Bounded before anything else is looked at: 10,000 entries cost no more than 500.
-  return value.slice(0, LIMITS.answerComments);
+  // Bounded before anything else is looked at: 10,000 entries cost no more than the first few.
+  return value.slice(0, max);
 }
 
 function publicComment(value: unknown): PublicComment | null {
@@ -53,7 +53,7 @@ const cursor = (value: unknown) => (text(value, LIMITS.cursor) && value ? value 
 
 export function commentPage(value: unknown): CommentPage {
   const page = object(value, 'comment page');
-  const comments = list(page.comments, 'comment page').flatMap((c) => publicComment(c) ?? []);
+  const comments = list(page.comments, 'comment page', LIMITS.answerComments).flatMap((c) => publicComment(c) ?? []);
   return {
     thread: typeof page.thread === 'string' ? page.thread : '',
     // A wrong total is not worth losing the list over: what arrived is the least there is.
@@ -92,8 +92,9 @@ function moderated(value: unknown): ModeratedComment | null {
   return { ...comment, thread, email, status: state, reason: isReason(reason) ? reason : null };
 }
 
+/** A moderation page has no replies: never more than the largest page size. */
 export function queue(value: unknown): { comments: ModeratedComment[] } {
-  return { comments: list(object(value, 'queue').comments, 'queue').flatMap((c) => moderated(c) ?? []) };
+  return { comments: list(object(value, 'queue').comments, 'queue', LIMITS.pageSize).flatMap((c) => moderated(c) ?? []) };
 }
 
 export function decision(value: unknown): Decision {

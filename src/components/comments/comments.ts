@@ -130,7 +130,7 @@ export class RwComments extends RwElement {
   protected override render() {
     const l = this.locale;
     const { phase, total, cursor, items } = this.list;
-    const { top, replies, mineUnder, loose } = threadTree(items, this.mine.items);
+    const { top, replies, mineUnder, loose } = threadTree(this.list.slices.take(items), this.mine.items);
     return html`
       <h2 part="heading">${total < 0 ? l.t('commentsHeading') : l.t('commentsCount', { n: total })}</h2>
       <p part="notice">${l.t('commentsNotice')}</p>

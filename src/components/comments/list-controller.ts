@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { api, type Comment } from '../../api.js';
 import type { Sort } from '../../internal/contract.js';
+import { Slices } from '../../internal/slices.js';
 import { commentElement, type CommentsHost } from './host.js';
 
 /** '' before the list is needed, then loading | ready | error. */
@@ -18,6 +19,8 @@ export class ListController implements ReactiveController {
   total = -1;
   cursor: string | null = null;
   phase: Phase = '';
+  /** What of `items` is rendered so far (a long page arrives on screen a slice per frame). */
+  readonly slices: Slices;
   private request?: AbortController;
 
   constructor(
@@ -26,6 +29,7 @@ export class ListController implements ReactiveController {
     private events: { loaded: (ids: Set<string>) => void; failed: (error: unknown) => void },
   ) {
     host.addController(this);
+    this.slices = new Slices(host);
   }
 
   hostConnected(): void {}
@@ -50,6 +54,7 @@ export class ListController implements ReactiveController {
       this.total = page.total;
       this.cursor = page.nextCursor;
       this.phase = 'ready';
+      this.slices.from(before);
       host.requestUpdate();
       this.events.loaded(this.ids());
       if (more) {

@@ -3,6 +3,7 @@ import { api, ApiError, type PendingComment } from '../../api.js';
 import { REASONS, type Reason } from '../../internal/contract.js';
 import { addDefaults } from '../../i18n.js';
 import { RwElement } from '../../internal/rw-element.js';
+import { Slices } from '../../internal/slices.js';
 import comments from '../../locales/en-comments.js';
 import moderation from '../../locales/en-moderation.js';
 import { session } from '../../storage.js';
@@ -82,6 +83,7 @@ export class RwModeration extends RwElement {
   private say = '';
   private alarm = '';
   private reasons = new Map<string, Reason>();
+  private slices = new Slices(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,6 +108,7 @@ export class RwModeration extends RwElement {
       if (token !== this.token) return;
       session.set(TOKEN_KEY, token);
       this.items = comments;
+      this.slices.from();
       this.current = Math.min(this.current, Math.max(comments.length - 1, 0));
     } catch (error) {
       this.failed(error);
@@ -211,7 +214,7 @@ export class RwModeration extends RwElement {
       <p part="status" role="status">${this.say}</p>
       ${alarm}
       ${this.items.length
-        ? html`<ol part="list">${this.items.map((item, index) => this.item(item, index))}</ol>`
+        ? html`<ol part="list">${this.slices.take(this.items).map((item, index) => this.item(item, index))}</ol>`
         : html`<p>${l.t('moderationEmpty')}</p>`}
     `;
   }

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { seed, uniqueThread, useServer } from '../../support/comments-server.js';
@@ -34,11 +34,17 @@ describe('rw-comments render time (measured, not asserted)', function () {
     const fresh = await fixture<RwComments>(html`<rw-comments thread="measure-only"></rw-comments>`);
     const t0 = performance.now();
     Object.assign(listOf(fresh), { items, total: items.length, phase: 'ready' });
+    listOf(fresh).slices.from();
     fresh.requestUpdate();
     await fresh.updateComplete;
     fresh.shadowRoot!.querySelector('ol')!.getBoundingClientRect();
+    const first = performance.now() - t0;
+    // The rest arrives a slice per frame (src/internal/slices.ts).
+    await until(() => fresh.shadowRoot!.querySelectorAll('article').length === 100);
+    fresh.shadowRoot!.querySelector('ol')!.getBoundingClientRect();
     const rendered = performance.now() - t0;
-    expect(fresh.shadowRoot!.querySelectorAll('article')).to.have.length(100);
-    console.log(`[render-time] ${browser}: page of 100 comments: render + layout ${rendered.toFixed(1)} ms; fetch + render ${fetched.toFixed(1)} ms`);
+    console.log(
+      `[render-time] ${browser}: page of 100 comments: first slice render + layout ${first.toFixed(1)} ms, all 100 shown after ${rendered.toFixed(1)} ms; fetch + first render ${fetched.toFixed(1)} ms`,
+    );
   });
 });
