@@ -4,6 +4,7 @@
 //   {origin}/__hostile/{scenario}/comments/:id/status        a status answer
 //   {origin}/__hostile/{scenario}/moderation/comments        the moderation queue
 //   {origin}/__hostile/{scenario}/counts                     counts
+//   {origin}/__hostile/aborted                               how many slow answers the client gave up on
 // Scenarios are listed in `scenarios` below; large bodies are built once and kept.
 import { Readable } from 'node:stream';
 
@@ -38,6 +39,24 @@ const scenarios = {
   'huge-chunked': (kind) => kind === 'list' && { stream: true, value: page([comment(1, { text: 'x'.repeat(50 * 1024 * 1024) })]) },
 };
 
+// `slow`: the oldest-first list takes 3 s, newest-first answers at once, so a test can supersede a request.
+const SLOW_MS = 3000;
+let aborted = 0;
+function slow(context) {
+  const newest = context.query.sort !== 'oldest';
+  const answer = JSON.stringify(page([comment(1, { text: newest ? 'newest answer' : 'oldest answer' })]));
+  if (newest) return { body: answer, type: 'application/json' };
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ body: answer, type: 'application/json' }), SLOW_MS);
+    context.req.once('close', () => {
+      if (context.res.writableEnded) return;
+      clearTimeout(timer);
+      aborted++;
+      resolve({ body: '', type: 'application/json' });
+    });
+  });
+}
+
 const cache = new Map();
 function body(scenario, kind, query) {
   const key = `${scenario} ${kind} ${query.cursor ?? ''}`;
@@ -61,6 +80,8 @@ export function hostileServicePlugin() {
     name: 'hostile-service',
     serve(context) {
       if (!context.path.startsWith(PREFIX)) return undefined;
+      if (context.path === `${PREFIX}aborted`) return { body: JSON.stringify({ aborted }), type: 'application/json' };
+      if (context.path.startsWith(`${PREFIX}slow/`)) return slow(context);
       const [scenario, ...parts] = context.path.slice(PREFIX.length).split('/');
       const kind = kindOf(parts.join('/'));
       const answer = kind && body(scenario, kind, context.query);

@@ -85,6 +85,18 @@ describe('rw-comments under bad answers', function () {
     expect(articles(el)[1].dataset.id).to.equal('b"] , *');
   });
 
+  it('aborts a request that a newer one supersedes, and never shows its late answer', async () => {
+    const abortedSoFar = async () => (await fetch(`${location.origin}/__hostile/aborted`).then((r) => r.json())).aborted as number;
+    const before = await abortedSoFar();
+    const el = await fixture<RwComments>(html`<rw-comments loading="eager" sort="oldest" thread=${uniqueThread()} endpoint=${hostile('slow')}></rw-comments>`);
+    await until(() => phaseOf(el) === 'loading');
+    el.sort = 'newest';
+    await until(() => text($(el, '[part=text]')) === 'newest answer', 'the newer list was not shown');
+    await until(async () => (await abortedSoFar()) > before, 'the superseded request was not aborted');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(articles(el).map((a) => text(a.querySelector('[part=text]')))).to.deep.equal(['newest answer']);
+  });
+
   it('takes at most the contract’s number of comments from an answer of 10,000, without a long task', async () => {
     let el!: RwComments;
     const tasks = await calmest(async () => {
