@@ -71,6 +71,14 @@ async function readCapped(response: Response, limit: number): Promise<string> {
   }
 }
 
+/** Aborted when either is; `AbortSignal.any` is recent (Safari 17.4), hence the fallback. */
+function either(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (AbortSignal.any) return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const signal of [a, b]) signal.addEventListener('abort', () => both.abort(signal.reason), { once: true });
+  return both.signal;
+}
+
 const failure = (error: unknown, signal?: AbortSignal) => {
   if (error instanceof ApiError) return error;
   const name = (error as Error)?.name;
@@ -93,7 +101,7 @@ export async function request<T>(endpoint: string, path: string, read: (data: un
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const timeout = AbortSignal.timeout(options.timeout ?? 15000);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = options.signal ? either(options.signal, timeout) : timeout;
   let response: Response;
   let body: string;
   try {
