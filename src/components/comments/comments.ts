@@ -7,6 +7,7 @@ import { scaleSheet } from '../../text-scale.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { renderMine, renderThread, type CommentView } from './comment-view.js';
 import { styles } from './comments.styles.js';
+import { rememberStyles } from './remember.styles.js';
 import { DraftController } from './draft-controller.js';
 import { renderForm } from './form.js';
 import { LazyStartController } from './lazy-start.js';
@@ -88,7 +89,7 @@ addDefaults(english);
  * @fires rw-error - Loading or posting failed: `detail: {code, message}`.
  */
 export class RwComments extends RwElement {
-  static override styles = [tokens, controls, scaleSheet, styles];
+  static override styles = [tokens, controls, scaleSheet, styles, rememberStyles];
   static override properties = {
     thread: {},
     endpoint: {},
