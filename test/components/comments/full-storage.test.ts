@@ -8,11 +8,11 @@ import { $, text, until } from '../../support/dom.js';
 
 const server = useServer();
 
-/** localStorage refuses every write, as a full quota does; sessionStorage still works. */
-function fillLocalStorage(): () => void {
+/** localStorage refuses every write, as a full quota does; sessionStorage still works unless `both`. */
+function fillLocalStorage(both = false): () => void {
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    if (this === localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (this === localStorage || both) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return setItem.call(this, key, value);
   };
   return () => (Storage.prototype.setItem = setItem);
@@ -72,6 +72,19 @@ describe('rw-comments with a full localStorage', function () {
     expect(restored).to.equal('Written on a full disk');
     expect(note).to.contain('may be lost');
     expect(described).to.contain('kept');
+    expect(sessionStorage.getItem(`rw-draft:${thread}`)).to.equal(null);
+  });
+
+  it('keeps the draft in memory for this page when no storage takes it', async () => {
+    const thread = uniqueThread();
+    restore.push(fillLocalStorage(true));
+    const el = await fixture<RwComments>(html`<rw-comments thread=${thread}></rw-comments>`);
+    fill(el, 'Nowhere to store this');
+    await until(() => $(el, '[part~=storage]'), 'the reader was not told the draft may be lost');
+    fixtureCleanup();
+    // A single-page app shows the article again: same page, new element.
+    const again = await fixture<RwComments>(html`<rw-comments thread=${thread}></rw-comments>`);
+    expect(($(again, '#text') as HTMLTextAreaElement).value).to.equal('Nowhere to store this');
     expect(sessionStorage.getItem(`rw-draft:${thread}`)).to.equal(null);
   });
 });
