@@ -2,72 +2,17 @@
 // start-up line other tools parse, durability of acknowledged writes across `kill -9`, clean stop
 // (SIGTERM and SIGINT share one handler in server/main.ts).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, readConfig } from '../../server/config.js';
 import { comment, EMAIL_DOMAIN, freshDataDir } from './helpers.js';
+import { post, run, start, TOKEN } from './service-process.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const LINE = /^comments service listening on (http:\/\/127\.0\.0\.1:\d+\/api)$/;
-const TOKEN = 'process-test-moderator-token';
 const temp = mkdtempSync(join(tmpdir(), 'rw-service-process-'));
-const children = new Set<ChildProcess>();
-after(() => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(temp, { recursive: true, force: true });
-});
+after(() => rmSync(temp, { recursive: true, force: true }));
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      children.delete(child);
-      resolve(code);
-    }),
-  );
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const r = run({ PORT: '0', MODERATOR_TOKEN: TOKEN, ...env });
-  const deadline = Date.now() + 120_000;
-  while (!r.stdout().includes('\n')) {
-    const code = await Promise.race([r.exited, new Promise((res) => setTimeout(res, 50, 'waiting'))]);
-    if (code !== 'waiting') throw new Error(`service exited with ${code}: ${r.stderr()}`);
-    if (Date.now() > deadline) throw new Error(`service did not start: ${r.stderr()}`);
-  }
-  const match = LINE.exec(r.stdout().trimEnd());
-  assert.ok(match, `start-up line: ${JSON.stringify(r.stdout())}`);
-  return { ...r, url: match[1] };
-}
-
-const post = (base: string, thread: string, body: unknown, key: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/threads/${encodeURIComponent(thread)}/comments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': key, ...headers },
-    body: JSON.stringify(body),
-  });
 const decide = (base: string, id: string, body: unknown) =>
   fetch(`${base}/moderation/comments/${id}/decision`, {
     method: 'POST',
