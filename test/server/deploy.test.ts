@@ -55,6 +55,9 @@ test('a fresh clone builds, prunes its development tools and serves with plain n
   const posted = await post(service.url, 'deploy/thread', comment('deployed'), 'deploy-key');
   assert.equal(posted.status, 202);
   assert.equal((await posted.json()).status, 'pending');
+  // `exec` in the script: npm's signal reaches the service itself, not a shell that would leave it running.
   service.child.kill('SIGTERM');
   assert.equal(await service.exited, 0);
+  assert.match(service.stderr(), /SIGTERM, closing/);
+  await assert.rejects(fetch(`${service.url}/health`), 'the service stopped with npm');
 });
