@@ -2,22 +2,41 @@
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) with its data folder on disk.
  * This is the only file that knows about PGlite; the store speaks to the small `Db` interface.
  */
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { claimDataDir, DataDirError } from './data-dir.js';
+import { WalBarrier } from './durability.js';
+import type { BarrierStats } from './metrics.js';
 import type { Db, Queryable } from './store.js';
 
-export async function openPglite(dataDir: string): Promise<Db> {
-  mkdirSync(dataDir, { recursive: true });
+export type PgliteDb = Db & { barrierStats(): BarrierStats };
+
+export async function openPglite(dataDir: string): Promise<PgliteDb> {
+  const release = claimDataDir(dataDir);
   // Defaults on purpose: PGlite answers a query only after PostgreSQL has written the commit's
   // WAL record to the data folder (a plain write(2), so the kernel holds it even if this process
   // is killed). `relaxedDurability: true` would answer before that write; never set it here.
-  const pg = await PGlite.create(dataDir);
+  // The write is not synced: the barrier (server/durability.ts) makes it reach the disk.
+  let pg: PGlite;
+  const barrier = new WalBarrier(dataDir);
+  try {
+    pg = await PGlite.create(dataDir);
+    await barrier.syncAll();
+  } catch (error) {
+    release();
+    throw DataDirError.opening(dataDir, error);
+  }
   const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await q.query<T>(sql, params)).rows }),
   });
+  const durable = <R>(result: R) => barrier.sync().then(() => result);
   return {
-    ...queryable(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
-    close: () => pg.close(),
+    // Every write of the store runs in a transaction; a lone statement that is not a read gets the barrier too.
+    query: async <T>(sql: string, params?: unknown[]) => {
+      const result = await queryable(pg).query<T>(sql, params);
+      return /^\s*SELECT\b/i.test(sql) ? result : durable(result);
+    },
+    transaction: async (fn) => durable(await pg.transaction((tx) => fn(queryable(tx)))),
+    close: () => pg.close().then(() => barrier.syncAll()).finally(release),
+    barrierStats: () => ({ ...barrier.stats }),
   };
 }
