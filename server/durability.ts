@@ -1,0 +1,134 @@
+/**
+ * The durability barrier of the embedded database. PGlite runs PostgreSQL with fsync off and its
+ * Node file system has no sync at all, so a commit is only in the kernel's page cache when PGlite
+ * answers: it survives `kill -9`, not a power cut. After each write transaction the adapter waits
+ * for `sync()`, which fdatasyncs the WAL segments written since the previous barrier; the commit's
+ * WAL record is then on stable storage, and recovery replays it.
+ *
+ * Group commit: one barrier runs at a time. Commits that finish while it runs may have written
+ * after it looked at the files, so they share the next barrier (one fdatasync round for all of
+ * them) instead of each starting its own.
+ *
+ * Checkpoints: PostgreSQL writes data pages at a checkpoint, then moves its redo point in
+ * `global/pg_control` and recycles older WAL. A barrier that sees pg_control changed first syncs
+ * every data file written since the previous barrier, then pg_control, so the data the recycled
+ * WAL described is on disk too. PGlite runs PostgreSQL single-user: there is no checkpointer, so
+ * checkpoints happen only when the WAL reaches max_wal_size (1 GB) and when the database closes
+ * (`syncAll()` runs after close, and after open for what initdb or recovery wrote).
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BarrierStats } from './metrics.js';
+
+const SEGMENT = /^[0-9A-F]{24}$/;
+// File times come from a coarse kernel clock (a few ms); a file written just after the previous
+// barrier looked may carry a time a little before it. Anything this close is synced again.
+const CLOCK_SLACK_MS = 50;
+
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+async function syncFile(path: string, directory = false) {
+  const handle = await open(path, 'r');
+  try {
+    await (directory ? handle.sync() : handle.datasync());
+  } finally {
+    await handle.close();
+  }
+}
+
+export class WalBarrier {
+  readonly stats: BarrierStats = { barriers: 0, files: 0, seconds: 0 };
+  private since = 0;
+  private walNames = '';
+  private controlTime = 0;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(private dataDir: string) {}
+
+  /** Resolves once every commit that finished before the call is on stable storage. */
+  sync(): Promise<void> {
+    if (!this.running) {
+      this.running = this.flush().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running.then(
+      () => this.startQueued(),
+      () => this.startQueued(),
+    );
+    return this.queued;
+  }
+
+  private startQueued() {
+    this.queued = null;
+    return this.sync();
+  }
+
+  /** Syncs every file of the folder written since the last barrier (after a clean close). */
+  async syncAll(): Promise<void> {
+    await this.running?.catch(() => {});
+    const wallStart = Date.now();
+    await this.syncChangedTree(this.dataDir, this.since - CLOCK_SLACK_MS);
+    await syncFile(this.dataDir, true);
+    this.since = wallStart;
+  }
+
+  private async flush() {
+    const started = performance.now();
+    const threshold = this.since - CLOCK_SLACK_MS;
+    const wallStart = Date.now();
+    try {
+      const wal = join(this.dataDir, 'pg_wal');
+      const names = (await readdir(wal)).filter((n) => SEGMENT.test(n)).sort();
+      for (const name of names) {
+        if ((await stat(join(wal, name))).mtimeMs >= threshold) {
+          await syncFile(join(wal, name));
+          this.stats.files++;
+        }
+      }
+      // A new or recycled segment is a directory change: without it the synced file may not be found.
+      const joined = names.join(',');
+      if (joined !== this.walNames) {
+        await syncFile(wal, true);
+        this.walNames = joined;
+      }
+      const control = join(this.dataDir, 'global', 'pg_control');
+      const controlTime = (await stat(control)).mtimeMs;
+      if (controlTime !== this.controlTime) {
+        if (this.controlTime) await this.syncChangedTree(this.dataDir, threshold);
+        await syncFile(control);
+        this.controlTime = controlTime;
+      }
+      this.since = wallStart;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new StorageError(`durability barrier in ${this.dataDir} failed: ${code ?? (error as Error).message}`, code);
+    } finally {
+      this.stats.barriers++;
+      this.stats.seconds += (performance.now() - started) / 1000;
+    }
+  }
+
+  private async syncChangedTree(dir: string, threshold: number): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await this.syncChangedTree(path, threshold);
+        if ((await stat(path)).mtimeMs >= threshold) await syncFile(path, true);
+      } else if (entry.isFile() && (await stat(path)).mtimeMs >= threshold) {
+        await syncFile(path);
+        this.stats.files++;
+      }
+    }
+  }
+}
