@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { isClientAbort, jsonLogger, observeRequests, routeOf, type Logger } from './log.js';
+import type { Metrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
 import {
@@ -30,6 +32,11 @@ export interface AppOptions {
   basePath?: string;
   /** Take the client address from the last X-Forwarded-For entry (one trusted proxy in front). */
   trustProxy?: boolean;
+  /** JSON lines per request and per error (server/log.ts). Without it only errors are logged. */
+  log?: Logger;
+  /** Serves `GET /api/metrics` and counts every request; `metricsToken` guards it when set. */
+  metrics?: Metrics;
+  metricsToken?: string;
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -91,6 +98,9 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   const root = new Hono<Env>();
   const api = new Hono<Env>();
+  const log = options.log ?? jsonLogger();
+  const observers = [options.log?.request, options.metrics?.observe].filter((f) => f !== undefined);
+  if (observers.length) root.use('*', observeRequests(...observers));
 
   root.use('*', async (c, next) => {
     await next();
@@ -111,6 +121,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   }
 
   api.get('/health', (c) => c.json({ ok: true }));
+
+  const metrics = options.metrics;
+  const metricsHash = options.metricsToken ? sha256(options.metricsToken) : null;
+  if (metrics) {
+    api.get('/metrics', async (c) => {
+      const token = bearer(c);
+      if (metricsHash && !(token && matchesHash(token, metricsHash))) return unauthorized(c, 'Send METRICS_TOKEN as a Bearer token.');
+      c.header('Content-Type', metrics.contentType);
+      return c.body(await metrics.text());
+    });
+  }
 
   api.get('/threads/:thread/comments', async (c) => {
     const thread = c.req.param('thread');
@@ -231,7 +252,12 @@ export function createApp(options: AppOptions): Hono<Env> {
   root.route(basePath, api);
   root.notFound((c) => fail(c, 404, 'not-found', 'There is nothing at this address.'));
   root.onError((error, c) => {
-    console.error('comments service error:', error);
+    if (isClientAbort(c, error)) {
+      // Nobody is left to read the answer; the status only shows in the request log.
+      log.aborted({ method: c.req.method, route: routeOf(c) });
+      return fail(c, 400, 'aborted', 'The request was not received completely.');
+    }
+    log.error({ method: c.req.method, route: routeOf(c), error });
     return fail(c, 500, 'internal', 'Something went wrong on our side. Please try again.');
   });
   return root;

@@ -1,36 +1,48 @@
 /**
  * `npm run serve`: the comments service alone, configured by the environment (README.md, section "The comments service").
  * Prints exactly one line to stdout once listening: `comments service listening on http://HOST:PORT/api`.
+ * Everything else (JSON log lines, diagnostics) goes to stderr.
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
+import { DataDirError } from './data-dir.js';
+import { connectionLimits } from './limits.js';
+import { jsonLogger } from './log.js';
+import { Metrics } from './metrics.js';
 import { openPglite } from './pglite.js';
 import { Store } from './store.js';
 
 let config;
+let db;
 try {
   config = readConfig();
+  db = await openPglite(config.dataDir);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof DataDirError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
 
-const store = await Store.open(await openPglite(config.dataDir));
+const log = jsonLogger();
+const store = await Store.open(db);
 const app = createApp({
   store,
   moderatorToken: config.moderatorToken,
   allowedOrigins: config.allowedOrigins,
   rateLimitPerMinute: config.rateLimitPerMinute,
   trustProxy: config.trustProxy,
+  log,
+  metrics: new Metrics({ store, poolStats: db.poolStats, barrierStats: db.barrierStats }),
+  metricsToken: config.metricsToken,
 });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: connectionLimits(config) }, (info: AddressInfo) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   console.log(`comments service listening on http://${host}:${info.port}/api`);
 });
+server.maxConnections = config.maxConnections;
 server.on('error', (error) => {
   console.error(`comments service could not listen on ${config.host}:${config.port}: ${error.message}`);
   void store.close().finally(() => process.exit(1));

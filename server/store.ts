@@ -12,8 +12,11 @@ export interface Queryable {
 export interface Db extends Queryable {
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
   close(): Promise<void>;
+  /** Connection pool usage for `/api/metrics`, from backends that have a pool. */
+  poolStats?(): PoolStats;
 }
 
+import type { PoolStats } from './metrics.js';
 import type { Decision, ModeratedComment, PublicComment, Reason, Sort, Status } from '../src/internal/contract.js';
 
 export { REASONS, STATUSES } from '../src/internal/contract.js';

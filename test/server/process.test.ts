@@ -79,7 +79,7 @@ describe('configuration', () => {
       },
     );
     assert.equal(readConfig({ NODE_ENV: 'production', MODERATOR_TOKEN: `  ${long}\n` }).moderatorToken, long, 'surrounding whitespace is trimmed');
-    assert.throws(() => readConfig({ MODERATOR_TOKEN: 't', MAX_CONNECTIONS: '0', HEADERS_TIMEOUT_SECONDS: '20' }), (error: unknown) => {
+    assert.throws(() => readConfig({ MODERATOR_TOKEN: 't', MAX_CONNECTIONS: '0', HEADERS_TIMEOUT_SECONDS: '40' }), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       assert.match(error.message, /MAX_CONNECTIONS must be a whole number from 1/);
       assert.match(error.message, /REQUEST_TIMEOUT_SECONDS must be at least HEADERS_TIMEOUT_SECONDS/);
