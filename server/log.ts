@@ -7,7 +7,7 @@
  * a secret as a second line of defence.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 
 export interface RequestEntry {
   method: string;
@@ -42,15 +42,19 @@ export function jsonLogger(write: (line: string) => void = (line) => process.std
   };
 }
 
-/** The matched route pattern (`/api/threads/:thread/comments`); `(unmatched)` for a 404 of the router. */
+/**
+ * The route pattern that answered (`/api/threads/:thread/comments`). When a middleware answered
+ * (a 401 of the moderation guard), the most specific route the path matched; `(unmatched)` when
+ * only wildcards matched (the router's 404).
+ */
 export function routeOf(c: Context): string {
-  let route = '';
   try {
-    route = routePath(c);
+    const current = routePath(c);
+    if (current && !current.endsWith('*')) return current;
+    return matchedRoutes(c).filter((r) => !r.path.endsWith('*')).at(-1)?.path ?? '(unmatched)';
   } catch {
-    /* no match result yet (an error before routing) */
+    return '(unmatched)'; // no match result yet: an error before routing
   }
-  return !route || route.endsWith('*') ? '(unmatched)' : route;
 }
 
 /** True when the error only means the client hung up (an aborted upload), not a fault of ours. */

@@ -52,7 +52,7 @@ let stopping = false;
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.error(`comments service: ${signal}, closing`);
+  log.event(`comments service: ${signal}, closing`);
   // Stop accepting, let requests in flight finish, then close the database cleanly.
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   server.close(() => {
