@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Serves `GET /api/metrics` and counts every request; `metricsToken` guards it when set. */
   metrics?: Metrics;
   metricsToken?: string;
+  /** A consistent copy of the whole database (the embedded one), for `POST /api/moderation/backup`. */
+  backup?: () => Promise<Blob>;
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -231,6 +233,16 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     return c.json(result.decision);
   });
+
+  const backup = options.backup;
+  if (backup) {
+    api.post('/moderation/backup', async (c) => {
+      const archive = await backup();
+      c.header('Content-Type', 'application/gzip');
+      c.header('Content-Disposition', 'attachment; filename="comments-backup.tar.gz"');
+      return c.body(await archive.arrayBuffer());
+    });
+  }
 
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [

@@ -72,7 +72,7 @@ function describe(code: string | undefined, path: string, doing: string): string
 }
 
 /** Checks the folder, creates it if absent, and locks it. Returns the function that unlocks it. */
-export function claimDataDir(dir: string): () => void {
+export function claimDataDir(dir: string, options: { mustBeEmpty?: boolean } = {}): () => void {
   const path = resolve(dir);
   try {
     mkdirSync(path, { recursive: true });
@@ -84,6 +84,9 @@ export function claimDataDir(dir: string): () => void {
   const release = takeLock(path, lock);
   try {
     const entries = readdirSync(path).filter((name) => name !== LOCK_FILE);
+    if (entries.length && options.mustBeEmpty) {
+      throw new DataDirError(`DATA_DIR ${path} is not empty; a restore goes into an empty or absent folder and never overwrites one.`);
+    }
     const missing = DATABASE_MARKERS.filter((marker) => !existsSync(join(path, marker)));
     if (entries.length && missing.length) {
       throw new DataDirError(

@@ -36,6 +36,7 @@ const app = createApp({
   log,
   metrics: new Metrics({ store, poolStats: db.poolStats, barrierStats: db.barrierStats }),
   metricsToken: config.metricsToken,
+  backup: db.backup,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: connectionLimits(config) }, (info: AddressInfo) => {

@@ -8,10 +8,14 @@ import { WalBarrier } from './durability.js';
 import type { BarrierStats } from './metrics.js';
 import type { Db, Queryable } from './store.js';
 
-export type PgliteDb = Db & { barrierStats(): BarrierStats };
+export type PgliteDb = Db & {
+  barrierStats(): BarrierStats;
+  /** The whole data folder as a .tar.gz, taken between two queries: what `npm run backup` saves. */
+  backup(): Promise<Blob>;
+};
 
-export async function openPglite(dataDir: string): Promise<PgliteDb> {
-  const release = claimDataDir(dataDir);
+export async function openPglite(dataDir: string, options: { restoreFrom?: Blob } = {}): Promise<PgliteDb> {
+  const release = claimDataDir(dataDir, { mustBeEmpty: Boolean(options.restoreFrom) });
   // Defaults on purpose: PGlite answers a query only after PostgreSQL has written the commit's
   // WAL record to the data folder (a plain write(2), so the kernel holds it even if this process
   // is killed). `relaxedDurability: true` would answer before that write; never set it here.
@@ -19,7 +23,7 @@ export async function openPglite(dataDir: string): Promise<PgliteDb> {
   let pg: PGlite;
   const barrier = new WalBarrier(dataDir);
   try {
-    pg = await PGlite.create(dataDir);
+    pg = await PGlite.create(dataDir, options.restoreFrom ? { loadDataDir: options.restoreFrom } : {});
     await barrier.syncAll();
   } catch (error) {
     release();
@@ -38,5 +42,6 @@ export async function openPglite(dataDir: string): Promise<PgliteDb> {
     transaction: async (fn) => durable(await pg.transaction((tx) => fn(queryable(tx)))),
     close: () => pg.close().then(() => barrier.syncAll()).finally(release),
     barrierStats: () => ({ ...barrier.stats }),
+    backup: () => pg.dumpDataDir('gzip'),
   };
 }
