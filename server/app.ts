@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { Unavailable } from './disk-space.js';
 import { isClientAbort, jsonLogger, observeRequests, routeOf, type Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** A consistent copy of the whole database (the embedded one), for `POST /api/moderation/backup`. */
   backup?: () => Promise<Blob>;
+  /** What `GET /api/health` reports beyond "the process answers" (the embedded database's disk). */
+  health?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -122,7 +125,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   }
 
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.get('/health', async (c) => {
+    const health = (await options.health?.()) ?? { ok: true };
+    return c.json(health, health.ok ? 200 : 503);
+  });
 
   const metrics = options.metrics;
   const metricsHash = options.metricsToken ? sha256(options.metricsToken) : null;
@@ -268,6 +274,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       // Nobody is left to read the answer; the status only shows in the request log.
       log.aborted({ method: c.req.method, route: routeOf(c) });
       return fail(c, 400, 'aborted', 'The request was not received completely.');
+    }
+    if (error instanceof Unavailable) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return fail(c, 503, error.code, error.message);
     }
     log.error({ method: c.req.method, route: routeOf(c), error });
     return fail(c, 500, 'internal', 'Something went wrong on our side. Please try again.');

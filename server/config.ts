@@ -17,6 +17,8 @@ export interface Config {
   /** Time a client has to send its request headers, and its whole request, in milliseconds. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Writes stop (503) while the data folder's file system has less free space than this. */
+  minFreeDiskBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
     maxConnections: whole(problems, env, 'MAX_CONNECTIONS', 1000, 1_000_000, 1),
     headersTimeoutMs: whole(problems, env, 'HEADERS_TIMEOUT_SECONDS', 10, 3600, 1) * 1000,
     requestTimeoutMs: whole(problems, env, 'REQUEST_TIMEOUT_SECONDS', 30, 3600, 1) * 1000,
+    minFreeDiskBytes: whole(problems, env, 'MIN_FREE_DISK_MB', 64, 1_000_000, 17) * 2 ** 20,
   };
   if (config.requestTimeoutMs < config.headersTimeoutMs) {
     problems.push('REQUEST_TIMEOUT_SECONDS must be at least HEADERS_TIMEOUT_SECONDS (the headers are part of the request).');

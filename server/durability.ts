@@ -18,6 +18,7 @@
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Unavailable } from './disk-space.js';
 import type { BarrierStats } from './metrics.js';
 
 const SEGMENT = /^[0-9A-F]{24}$/;
@@ -25,13 +26,17 @@ const SEGMENT = /^[0-9A-F]{24}$/;
 // barrier looked may carry a time a little before it. Anything this close is synced again.
 const CLOCK_SLACK_MS = 50;
 
-export class StorageError extends Error {
+/**
+ * The commit happened but is not known to be on disk: answered 503, and the client's retry with
+ * the same Idempotency-Key gets the original answer once a barrier succeeds.
+ */
+export class StorageError extends Unavailable {
   override name = 'StorageError';
   constructor(
-    message: string,
-    readonly code: string | undefined,
+    readonly detail: string,
+    readonly errno: string | undefined,
   ) {
-    super(message);
+    super('The comments service could not confirm your change was stored. Please try again.', 'storage-error', 5);
   }
 }
 

@@ -18,7 +18,7 @@ let config;
 let db;
 try {
   config = readConfig();
-  db = await openPglite(config.dataDir);
+  db = await openPglite(config.dataDir, { minFreeDiskBytes: config.minFreeDiskBytes });
 } catch (error) {
   if (!(error instanceof ConfigError || error instanceof DataDirError)) throw error;
   console.error(error.message);
@@ -37,6 +37,7 @@ const app = createApp({
   metrics: new Metrics({ store, poolStats: db.poolStats, barrierStats: db.barrierStats }),
   metricsToken: config.metricsToken,
   backup: db.backup,
+  health: db.health,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: connectionLimits(config) }, (info: AddressInfo) => {

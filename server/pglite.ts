@@ -4,6 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { claimDataDir, DataDirError } from './data-dir.js';
+import { DiskGuard, Unavailable } from './disk-space.js';
 import { WalBarrier } from './durability.js';
 import type { BarrierStats } from './metrics.js';
 import type { Db, Queryable } from './store.js';
@@ -12,9 +13,10 @@ export type PgliteDb = Db & {
   barrierStats(): BarrierStats;
   /** The whole data folder as a .tar.gz, taken between two queries: what `npm run backup` saves. */
   backup(): Promise<Blob>;
+  health(): Promise<{ ok: true } | { ok: false; reason: string }>;
 };
 
-export async function openPglite(dataDir: string, options: { restoreFrom?: Blob } = {}): Promise<PgliteDb> {
+export async function openPglite(dataDir: string, options: { restoreFrom?: Blob; minFreeDiskBytes?: number } = {}): Promise<PgliteDb> {
   const release = claimDataDir(dataDir, { mustBeEmpty: Boolean(options.restoreFrom) });
   // Defaults on purpose: PGlite answers a query only after PostgreSQL has written the commit's
   // WAL record to the data folder (a plain write(2), so the kernel holds it even if this process
@@ -22,6 +24,7 @@ export async function openPglite(dataDir: string, options: { restoreFrom?: Blob 
   // The write is not synced: the barrier (server/durability.ts) makes it reach the disk.
   let pg: PGlite;
   const barrier = new WalBarrier(dataDir);
+  const disk = new DiskGuard(dataDir, options.minFreeDiskBytes ?? 64 * 2 ** 20);
   try {
     pg = await PGlite.create(dataDir, options.restoreFrom ? { loadDataDir: options.restoreFrom } : {});
     await barrier.syncAll();
@@ -39,9 +42,21 @@ export async function openPglite(dataDir: string, options: { restoreFrom?: Blob 
       const result = await queryable(pg).query<T>(sql, params);
       return /^\s*SELECT\b/i.test(sql) ? result : durable(result);
     },
-    transaction: async (fn) => durable(await pg.transaction((tx) => fn(queryable(tx)))),
+    transaction: async (fn) => {
+      await disk.check();
+      let result;
+      try {
+        result = await pg.transaction((tx) => fn(queryable(tx)));
+      } catch (error) {
+        // PostgreSQL's ERROR when a data file cannot grow; the transaction was rolled back.
+        if (/No space left on device/i.test(String((error as Error)?.message))) throw new Unavailable('The comments service cannot store anything right now (its disk is full). Please try again later.', 'storage-full', 60);
+        throw error;
+      }
+      return durable(result);
+    },
     close: () => pg.close().then(() => barrier.syncAll()).finally(release),
     barrierStats: () => ({ ...barrier.stats }),
     backup: () => pg.dumpDataDir('gzip'),
+    health: () => disk.health(),
   };
 }

@@ -35,6 +35,7 @@ describe('configuration', () => {
       maxConnections: 1000,
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
+      minFreeDiskBytes: 64 * 2 ** 20,
     });
     const full = readConfig({
       MODERATOR_TOKEN: 't',
