@@ -34,7 +34,7 @@ const app = createApp({
   rateLimitPerMinute: config.rateLimitPerMinute,
   trustProxy: config.trustProxy,
   log,
-  metrics: new Metrics({ store, poolStats: db.poolStats, barrierStats: db.barrierStats }),
+  metrics: new Metrics({ store, poolStats: db.poolStats?.bind(db), barrierStats: db.barrierStats }),
   metricsToken: config.metricsToken,
   backup: db.backup,
   health: db.health,
