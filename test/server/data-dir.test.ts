@@ -1,10 +1,11 @@
 // The embedded database's folder: one process at a time, never re-initialised over data, and
 // start-up failures that name the folder and the cause (server/data-dir.ts).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { claimDataDir, LOCK_FILE } from '../../server/data-dir.js';
 import { comment, freshDataDir } from './helpers.js';
 import { post, run, start, TOKEN } from './service-process.js';
 
@@ -45,8 +46,6 @@ describe('data folder', { timeout: 300_000 }, () => {
     const files = readdirSync(dataDir).sort();
     await refused(dataDir, new RegExp(`DATA_DIR ${dataDir} is not empty but is not a database folder \\(missing PG_VERSION\\); refusing to initialise`));
     assert.deepEqual(readdirSync(dataDir).sort(), files, 'nothing written to the folder');
-    const other = join(temp, 'not-a-database');
-    rmSync(other, { recursive: true, force: true });
     writeFileSync(join(temp, 'placeholder'), '');
     await refused(join(temp, 'placeholder', 'data'), /DATA_DIR .*placeholder\/data \(or a folder above it\) is a file, not a folder/);
   });
@@ -56,5 +55,32 @@ describe('data folder', { timeout: 300_000 }, () => {
     after(() => rmSync(dataDir, { recursive: true, force: true }));
     writeFileSync(join(dataDir, 'global', 'pg_control'), 'not a control file');
     await refused(dataDir, new RegExp(`DATA_DIR ${dataDir}: the database could not be opened .*damaged`));
+  });
+});
+
+describe('the lock file', () => {
+  const lockOf = (dir: string) => join(dir, LOCK_FILE);
+  const fresh = () => mkdtempSync(join(temp, 'lock-'));
+
+  test('a live owner is respected; a dead one, a reused pid or an earlier boot are taken over', async () => {
+    const dir = fresh();
+    const release = claimDataDir(dir);
+    const mine = JSON.parse(readFileSync(lockOf(dir), 'utf8'));
+    assert.equal(mine.pid, process.pid);
+    release();
+    assert.ok(!existsSync(lockOf(dir)));
+
+    // A running process (this test's parent) owns it: refused.
+    const live = { ...mine, pid: process.ppid, started: readFileSync(`/proc/${process.ppid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[19] };
+    writeFileSync(lockOf(dir), JSON.stringify(live));
+    assert.throws(() => claimDataDir(dir), new RegExp(`in use by another comments service \\(pid ${process.ppid} `));
+    // The same pid with another start time is a reused pid: the owner is gone.
+    for (const stale of [{ ...live, started: '1' }, { ...live, boot: 'an-earlier-boot' }, { ...live, pid: 2 ** 22 + 1 }, 'half-writ']) {
+      writeFileSync(lockOf(dir), typeof stale === 'string' ? stale : JSON.stringify(stale));
+      claimDataDir(dir)();
+    }
+    // Another host cannot be asked, so it is never taken over.
+    writeFileSync(lockOf(dir), JSON.stringify({ ...live, host: 'another-host' }));
+    assert.throws(() => claimDataDir(dir), /pid \d+ on another-host\)\. Run one process per folder; if that process is gone, delete/);
   });
 });

@@ -3,10 +3,11 @@
 // the real process with strace, which sees every sync system call it makes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { StorageError, WalBarrier } from '../../server/durability.js';
 import { comment, freshDataDir } from './helpers.js';
 import { FROM_SOURCE, post, start } from './service-process.js';
 
@@ -47,4 +48,19 @@ test('N sequential acknowledged posts make at least N syncs of the WAL', { skip:
   assert.ok(synced >= N, `${N} acknowledged posts, ${synced} syncs of a WAL segment`);
   process.kill(pid, 'SIGTERM');
   assert.equal(await service.exited, 0);
+});
+
+test('group commit: commits that arrive while a barrier runs share the next one', async () => {
+  const dir = mkdtempSync(join(temp, 'barrier-'));
+  mkdirSync(join(dir, 'pg_wal'));
+  mkdirSync(join(dir, 'global'));
+  writeFileSync(join(dir, 'pg_wal', '000000010000000000000001'), 'wal');
+  writeFileSync(join(dir, 'global', 'pg_control'), 'control');
+  const barrier = new WalBarrier(dir);
+  await Promise.all(Array.from({ length: 10 }, () => barrier.sync()));
+  assert.equal(barrier.stats.barriers, 2, 'the first commit starts a barrier; the nine behind it share one more');
+  await barrier.sync();
+  assert.equal(barrier.stats.barriers, 3);
+  rmSync(join(dir, 'pg_wal'), { recursive: true });
+  await assert.rejects(barrier.sync(), (error: unknown) => error instanceof StorageError && error.errno === 'ENOENT');
 });
