@@ -111,7 +111,7 @@ describe('operations', { timeout: 180_000 }, () => {
     for (const s of slow) s.write('GET /api/health HTTP/1.1\r\nHost: x\r\n');
     const { res, ms } = await timed(() => fetch(`${service.url}/health`));
     assert.equal(res.status, 200);
-    assert.ok(ms < 1000, `health answered in ${Math.round(ms)} ms under the load`);
+    assert.ok(ms < 2000, `health answered in ${Math.round(ms)} ms under the load`);
     // HEADERS_TIMEOUT_SECONDS=1: each slow sender is answered 408 and closed within a few seconds.
     const cut = await Promise.all(slow.map((s) => closedWithin(s, 5000)));
     assert.ok(cut.every((data) => data !== null && /^HTTP\/1\.1 408/.test(data)), `slow headers are closed: ${cut.filter((d) => d === null).length} still open`);
