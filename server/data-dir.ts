@@ -60,7 +60,9 @@ function alive(owner: Owner): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return !owner.started || startTime(owner.pid) === owner.started;
+  // A start time that cannot be read (no /proc, or hidden) proves nothing: assume it is the owner.
+  const started = startTime(owner.pid);
+  return !owner.started || !started || started === owner.started;
 }
 
 function describe(code: string | undefined, path: string, doing: string): string {
