@@ -54,7 +54,7 @@ export async function openPglite(dataDir: string, options: { restoreFrom?: Blob;
       }
       return durable(result);
     },
-    close: () => pg.close().then(() => barrier.syncAll()).finally(release),
+    close: () => pg.close().then(() => barrier.syncAll()).finally(() => barrier.release().finally(release)),
     barrierStats: () => ({ ...barrier.stats }),
     backup: () => pg.dumpDataDir('gzip'),
     health: () => disk.health(),
