@@ -7,7 +7,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { DatabaseUnavailable } from './db/db.js';
-import { readJsonBody } from './body.js';
+import { readJsonBody, type BodyResult } from './body.js';
 import { requestClientKey } from './client-address.js';
 import { Honeypot, isHoneypotFilled } from './honeypot.js';
 import { pathSegment } from './path-segment.js';
@@ -109,6 +109,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   const root = new Hono<Env>();
   const api = new Hono<Env>();
   const log = options.log ?? jsonLogger();
+  // A client that hung up mid-upload is no fault of ours: one info line, never an error with a stack.
+  const bodyRefused = (c: Context<Env>, body: Extract<BodyResult, { ok: false }>) => {
+    if (body.aborted) log.aborted({ method: c.req.method, route: routeOf(c) });
+    return fail(c, body.status, body.code, body.message);
+  };
   const observers = [options.log?.request, options.metrics?.observe].filter((f) => f !== undefined);
   if (observers.length) root.use('*', observeRequests(...observers));
 
@@ -188,7 +193,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       return fail(c, 429, 'rate-limited', `Too many comments from your address. Try again in ${wait} seconds.`);
     }
     const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const key = c.req.header('idempotency-key') ?? '';
     if (key.length < 1 || key.length > 200) {
       return fail(c, 400, 'idempotency-key-required', 'Send an Idempotency-Key header of 1 to 200 characters, new for each comment.');
@@ -222,7 +227,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   api.post('/counts', async (c) => {
     const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const threads = checkCounts(body.value);
     if (!threads.ok) return invalid(c, threads.fields);
     return c.json({ counts: await store.counts(threads.value) });
@@ -250,7 +255,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   api.post('/moderation/comments/:id/decision', async (c) => {
     const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const decision = checkDecision(body.value);
     if (!decision.ok) return invalid(c, decision.fields);
     const id = pathSegment(c.req.url, 1);
