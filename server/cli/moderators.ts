@@ -3,10 +3,9 @@
  * moderators on the service's own database (DATABASE_URL, or the embedded database in DATA_DIR),
  * as the administrator. The secret of a new moderator is printed once; only its hash is kept.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { isEmail, LIMITS } from '../../src/internal/contract.js';
 import { ConfigError, readConfig, type Config } from '../config.js';
+import { DataDirError } from '../data-dir.js';
 import { DatabaseUnavailable } from '../db/db.js';
 import { openDatabase } from '../db/open.js';
 import { Moderators } from '../moderation/moderators.js';
@@ -22,22 +21,19 @@ const CLI_ACTOR = { id: 'admin', name: 'Administrator (command line)', role: 'ad
 class UsageError extends Error {}
 
 /**
- * PGlite lets one process open a data folder; it keeps postmaster.pid there while open. A second
- * opener would corrupt it, so say who holds it instead.
+ * The embedded database allows one process per folder (server/data-dir.ts holds it); when the
+ * running service holds it, say so and point to the moderation API, which works meanwhile.
  */
-async function checkFolderFree(config: Config) {
-  if (config.databaseUrl || !existsSync(join(config.dataDir, 'postmaster.pid'))) return;
+async function explainHeldFolder(config: Config, error: DataDirError): Promise<never> {
   const url = `http://${config.host}:${config.port}/api`;
   const running = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) }).then(
     (r) => r.ok,
     () => false,
   );
+  if (!running) throw error;
   throw new UsageError(
-    running
-      ? `The comments service running at ${url} holds the data folder ${config.dataDir}; the embedded database allows one process per folder.\n` +
-          `Stop the service and run this again, or use the moderation API while it runs: POST ${url}/moderation/moderators with the administrator token.`
-      : `The data folder ${config.dataDir} is held by another process (its postmaster.pid is present), or was not closed cleanly.\n` +
-          'Stop whatever uses it (start and stop the service once if nothing does), then run this again.',
+    `The comments service running at ${url} holds the data folder ${config.dataDir}; the embedded database allows one process per folder.\n` +
+      `Stop the service and run this again, or use the moderation API while it runs: POST ${url}/moderation/moderators with the administrator token.`,
   );
 }
 
@@ -59,8 +55,8 @@ async function main(args: string[]) {
   if (command === 'remove' && rest.length !== 1) throw new UsageError(USAGE);
 
   const config = readConfig(process.env, { requireToken: false });
-  await checkFolderFree(config);
-  const store = await Store.open(await openDatabase(config));
+  const db = await openDatabase(config).catch((error) => (error instanceof DataDirError && !config.databaseUrl ? explainHeldFolder(config, error) : Promise.reject(error)));
+  const store = await Store.open(db);
   try {
     const moderators = new Moderators(store.db);
     if (command === 'list') {
@@ -83,7 +79,7 @@ async function main(args: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  if (error instanceof UsageError || error instanceof ConfigError) console.error(error.message);
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirError) console.error(error.message);
   else if (error instanceof DatabaseUnavailable) console.error(`moderators: cannot reach the PostgreSQL server of DATABASE_URL: ${(error.cause as Error)?.message ?? error.message}`);
   else console.error(error);
   process.exitCode = 1;

@@ -6,7 +6,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { Actor, BulkResult } from '../../src/internal/contract.js';
-import { readJsonBody } from '../body.js';
+import { readJsonBody, type BodyResult } from '../body.js';
 import { bearer, fail, unauthorized } from '../app.js';
 import { listAudit } from '../moderation/audit.js';
 import { Blocks } from '../moderation/blocks.js';
@@ -31,9 +31,13 @@ export interface ModerationOptions {
   store: Store;
   moderatorHash: string;
   queueVersion: QueueVersion | null;
+  /** The answer to a body that could not be read (server/app.ts logs aborted uploads). */
+  bodyRefused: (c: Context<any>, body: Extract<BodyResult, { ok: false }>) => Response;
+  /** A consistent copy of the whole database (the embedded one), for `POST /moderation/backup`. */
+  backup?: () => Promise<Blob>;
 }
 
-export function moderationRoutes({ store, moderatorHash, queueVersion }: ModerationOptions) {
+export function moderationRoutes({ store, moderatorHash, queueVersion, bodyRefused, backup }: ModerationOptions) {
   const moderators = new Moderators(store.db);
   const blocks = new Blocks(store.db);
   const app = new Hono<Env>();
@@ -47,7 +51,7 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
     c.set('actor', actor);
     return next();
   });
-  const adminOnly = (c: Context<Env>) => (c.get('actor').role === 'admin' ? null : fail(c, 403, 'forbidden', 'Only the administrator manages moderators.'));
+  const adminOnly = (c: Context<Env>) => (c.get('actor').role === 'admin' ? null : fail(c, 403, 'forbidden', 'Only the administrator may do this.'));
 
   app.get('/me', (c) => c.json(c.get('actor')));
 
@@ -74,7 +78,7 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
 
   app.post('/comments/:id/decision', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const decision = checkDecision(body.value);
     if (!decision.ok) return invalid(c, decision.fields);
     const id = pathSegment(c.req.url, 1);
@@ -91,7 +95,7 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
   // never undoes the others; every result is reported.
   app.post('/decisions', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const bulk = checkBulk(body.value);
     if (!bulk.ok) return invalid(c, bulk.fields);
     const results: BulkResult[] = [];
@@ -113,7 +117,7 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
   app.get('/blocks', async (c) => c.json({ blocks: await blocks.list() }));
   app.post('/blocks', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const block = checkBlock(body.value);
     if (!block.ok) return invalid(c, block.fields);
     const added = await blocks.add(c.get('actor'), block.value.kind, block.value.value, block.value.reason, block.value.note);
@@ -128,7 +132,7 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
   app.get('/watch-words', async (c) => c.json({ words: await blocks.watchWords() }));
   app.put('/watch-words', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const words = checkWatchWords(body.value);
     if (!words.ok) return invalid(c, words.fields);
     const saved = await blocks.setWatchWords(c.get('actor'), words.value);
@@ -142,7 +146,7 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
     const denied = adminOnly(c);
     if (denied) return denied;
     const body = await readBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const input = checkModerator(body.value);
     if (!input.ok) return invalid(c, input.fields);
     return c.json(await moderators.add(c.get('actor'), input.value.name, input.value.email), 201);
@@ -153,6 +157,18 @@ export function moderationRoutes({ store, moderatorHash, queueVersion }: Moderat
     const removed = await moderators.remove(c.get('actor'), c.req.param('id'));
     return removed ? c.body(null, 204) : fail(c, 404, 'not-found', 'There is no moderator with this id.');
   });
+
+  if (backup) {
+    // The whole database, email addresses and moderators included: the administrator's only.
+    app.post('/backup', async (c) => {
+      const denied = adminOnly(c);
+      if (denied) return denied;
+      const archive = await backup();
+      c.header('Content-Type', 'application/gzip');
+      c.header('Content-Disposition', 'attachment; filename="comments-backup.tar.gz"');
+      return c.body(await archive.arrayBuffer());
+    });
+  }
 
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [

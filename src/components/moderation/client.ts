@@ -3,19 +3,8 @@
  * ETag, so an open queue can ask every QUEUE_POLL_MS for almost nothing.
  */
 import { ApiError, request } from '../../api.js';
-import type {
-  Actor,
-  AuditEntry,
-  Block,
-  BlockKind,
-  BulkResult,
-  Moderator,
-  QueuePage,
-  QueueStatus,
-  QueueThread,
-  Reason,
-  Sort,
-} from '../../internal/contract.js';
+import * as answers from './answers.js';
+import type { BlockKind, QueuePage, QueueStatus, Reason, Sort } from '../../internal/contract.js';
 
 export interface QueueFilter {
   status: QueueStatus;
@@ -49,25 +38,29 @@ export async function fetchQueue(endpoint: string, token: string, path: string, 
   if (res.status === 304) return null;
   const data = await res.json().catch(() => null);
   if (!res.ok || !data) throw new ApiError(res.status === 401 ? 'unauthorized' : res.status >= 500 ? 'server' : `http-${res.status}`, data?.error?.message ?? String(res.status), res.status);
-  return { page: data as QueuePage, etag: res.headers.get('etag') };
+  try {
+    return { page: answers.queuePage(data), etag: res.headers.get('etag') };
+  } catch (error) {
+    throw new ApiError('invalid-answer', String((error as Error).message), res.status);
+  }
 }
 
 export const moderationApi = (endpoint: string, token: string) => ({
-  me: () => request<Actor>(endpoint, '/moderation/me', { token }),
-  threads: () => request<{ threads: QueueThread[] }>(endpoint, '/moderation/threads', { token }),
+  me: () => request(endpoint, '/moderation/me', answers.actor, { token }),
+  threads: () => request(endpoint, '/moderation/threads', answers.threads, { token }),
   decide: (ids: string[], decision: 'approve' | 'reject', reason?: Reason) =>
-    request<{ results: BulkResult[] }>(endpoint, '/moderation/decisions', { token, body: { ids, decision, reason } }),
+    request(endpoint, '/moderation/decisions', answers.bulk, { token, body: { ids, decision, reason } }),
   audit: (cursor: string | null) =>
-    request<{ entries: AuditEntry[]; nextCursor: string | null }>(endpoint, `/moderation/audit?limit=50${cursor ? `&cursor=${cursor}` : ''}`, { token }),
-  blocks: () => request<{ blocks: Block[] }>(endpoint, '/moderation/blocks', { token }),
-  block: (kind: BlockKind, value: string, reason: Reason) => request<Block>(endpoint, '/moderation/blocks', { token, body: { kind, value, reason } }),
-  unblock: (id: string) => request<unknown>(endpoint, `/moderation/blocks/${encodeURIComponent(id)}`, { token, method: 'DELETE' }).catch(ignoreEmpty),
-  watchWords: () => request<{ words: string[] }>(endpoint, '/moderation/watch-words', { token }),
-  setWatchWords: (words: string[]) => request<{ words: string[] }>(endpoint, '/moderation/watch-words', { token, method: 'PUT', body: { words } }),
-  moderators: () => request<{ moderators: Moderator[] }>(endpoint, '/moderation/moderators', { token }),
+    request(endpoint, `/moderation/audit?limit=50${cursor ? `&cursor=${cursor}` : ''}`, answers.audit, { token }),
+  blocks: () => request(endpoint, '/moderation/blocks', answers.blocks, { token }),
+  block: (kind: BlockKind, value: string, reason: Reason) => request(endpoint, '/moderation/blocks', answers.oneBlock, { token, body: { kind, value, reason } }),
+  unblock: (id: string) => request(endpoint, `/moderation/blocks/${encodeURIComponent(id)}`, (v) => v, { token, method: 'DELETE' }).catch(ignoreEmpty),
+  watchWords: () => request(endpoint, '/moderation/watch-words', answers.watchWords, { token }),
+  setWatchWords: (words: string[]) => request(endpoint, '/moderation/watch-words', answers.watchWords, { token, method: 'PUT', body: { words } }),
+  moderators: () => request(endpoint, '/moderation/moderators', answers.moderators, { token }),
   addModerator: (name: string, email: string) =>
-    request<Moderator & { secret: string }>(endpoint, '/moderation/moderators', { token, body: email ? { name, email } : { name } }),
-  removeModerator: (id: string) => request<unknown>(endpoint, `/moderation/moderators/${encodeURIComponent(id)}`, { token, method: 'DELETE' }).catch(ignoreEmpty),
+    request(endpoint, '/moderation/moderators', answers.added, { token, body: email ? { name, email } : { name } }),
+  removeModerator: (id: string) => request(endpoint, `/moderation/moderators/${encodeURIComponent(id)}`, (v) => v, { token, method: 'DELETE' }).catch(ignoreEmpty),
 });
 export type ModerationApi = ReturnType<typeof moderationApi>;
 

@@ -1,13 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { ApiError } from '../../api.js';
 import type { Actor, AuditEntry, Block, Moderator, QueueComment, QueueStatus, Reason, Sort } from '../../internal/contract.js';
-import { emit, type RwErrorDetail } from '../../events.js';
 import { addDefaults } from '../../i18n.js';
-import { LocaleController } from '../../locale-controller.js';
+import type { LocaleController } from '../../locale-controller.js';
+import { RwElement } from '../../internal/rw-element.js';
 import { REASONS } from '../../internal/contract.js';
 import comments from '../../locales/en-comments.js';
 import moderation from '../../locales/en-moderation.js';
-import { ThemeController, type Theme } from '../../theme-controller.js';
 import { session } from '../../storage.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';
@@ -81,11 +80,10 @@ const TOKEN_KEY = 'rw-moderator-token';
  *
  * @fires rw-error - A request failed: `detail: {code, message}`.
  */
-export class RwModeration extends LitElement implements ItemHost, PanelsHost {
+export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   static override styles = [tokens, controls, styles];
   static override properties = {
     endpoint: {},
-    theme: { reflect: true },
     token: { state: true },
     actor: { state: true },
     view: { state: true },
@@ -95,9 +93,8 @@ export class RwModeration extends LitElement implements ItemHost, PanelsHost {
     secret: { state: true },
   };
 
+  /** Base URL of the comments service. */
   endpoint = '';
-  /** Colour scheme: `light`, `dark` or `auto`. */
-  theme?: Theme;
   token = session.get(TOKEN_KEY) ?? '';
   /** Who is signed in; null until the service has accepted the token. */
   actor: Actor | null = null;
@@ -116,13 +113,11 @@ export class RwModeration extends LitElement implements ItemHost, PanelsHost {
   auditCursor: string | null = null;
   secret: { name: string; secret: string } | null = null;
 
-  readonly internals = this.attachInternals();
-  readonly l = new LocaleController(this);
   readonly queue = new QueueController(this);
 
-  constructor() {
-    super();
-    new ThemeController(this, this.internals);
+  /** @internal The renderers in item.ts and panels.ts read the locale as `l`. */
+  get l(): LocaleController {
+    return this.locale;
   }
 
   override connectedCallback(): void {
@@ -149,7 +144,7 @@ export class RwModeration extends LitElement implements ItemHost, PanelsHost {
       this.signOut();
       this.alarm = this.l.t('moderationBadToken');
     } else this.alarm = error instanceof ApiError && error.status === 422 ? error.message : this.l.t('moderationError');
-    emit<RwErrorDetail>(this, 'rw-error', { code, message: this.alarm });
+    this.emit('rw-error', { code, message: this.alarm });
   }
 
   private async signInWith(token: string) {

@@ -5,6 +5,7 @@ import '../../../src/comments.js';
 import { articleContext } from '../../../src/components/comments/article-context.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { pending, uniqueThread, useServer } from '../../support/comments-server.js';
+import { phaseOf } from '../../support/comments-state.js';
 import { until } from '../../support/dom.js';
 import { fill, submit } from '../../support/comment-form.js';
 
@@ -33,7 +34,7 @@ describe('the article context of a post', function () {
       html`<rw-comments thread=${thread} endpoint=${server.endpoint} loading="eager" article-title="Ferry strike: day three"
         article-url="https://news.example/ferry-strike"></rw-comments>`,
     );
-    await until(() => el.phase === 'ready', 'the list never loaded');
+    await until(() => phaseOf(el) === 'ready', 'the list never loaded');
     fill(el, 'Context please.');
     submit(el);
     await oneEvent(el, 'rw-comment-posted');
