@@ -131,7 +131,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       cors({
         origin: origins.includes('*') ? '*' : (origin) => (origins.includes(origin) ? origin : null),
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-None-Match'],
         exposeHeaders: ['ETag', 'Retry-After'],
         maxAge: 600,
       }),
