@@ -254,6 +254,16 @@ describe('the open queue polls cheaply', () => {
     assert.equal(fresh!.res.status, 200);
     assert.equal(fresh!.body.comments[0].id, id);
   });
+
+  test('a queue on another origin may send If-None-Match (the CORS preflight allows it)', async () => {
+    const { call: cross } = client(store, { allowedOrigins: ['https://desk.example'] });
+    const preflight = await cross('/api/moderation/comments', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://desk.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, if-none-match' },
+    });
+    assert.match(preflight.res.headers.get('access-control-allow-headers') ?? '', /If-None-Match/i);
+    assert.match(preflight.res.headers.get('access-control-allow-methods') ?? '', /DELETE/);
+  });
 });
 
 describe('readers see the outcome', () => {

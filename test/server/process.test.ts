@@ -32,6 +32,7 @@ describe('configuration', () => {
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       minFreeDiskBytes: 64 * 2 ** 20,
+      notify: { webhookUrl: null, smtpUrl: null, moderatorEmails: [], mailFrom: null, digestMinutes: 15, moderationUrl: null },
     });
     const full = readConfig({
       MODERATOR_TOKEN: 't',
