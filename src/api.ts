@@ -42,6 +42,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Abandons the request (code `aborted`), e.g. when a newer one supersedes it. */
   signal?: AbortSignal;
+  /** `no-cache`: revalidate a cached answer (after a decision the reader has learned of). */
+  cache?: RequestCache;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function request<T>(endpoint: string, path: string, read: (data: un
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
+      ...(options.cache ? { cache: options.cache } : {}),
     });
     body = await readCapped(response, LIMITS.answerBytes);
   } catch (error) {
@@ -148,12 +151,12 @@ function thread(id: string) {
 }
 
 export const api = {
-  comments: async (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }, signal?: AbortSignal) => {
+  comments: async (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }, signal?: AbortSignal, cache?: RequestCache) => {
     const params = new URLSearchParams();
     if (query.sort) params.set('sort', query.sort);
     if (query.limit) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
-    return request(endpoint, `${thread(id)}/comments?${params}`, answers.commentPage, { signal });
+    return request(endpoint, `${thread(id)}/comments?${params}`, answers.commentPage, { signal, cache });
   },
   post: async (endpoint: string, id: string, comment: NewComment, idempotencyKey: string) =>
     request(endpoint, `${thread(id)}/comments`, answers.posted, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),

@@ -273,3 +273,6 @@ export interface AuditEntry {
  * while nothing changed), so a new pending comment shows within 5 s including the request.
  */
 export const QUEUE_POLL_MS = 2000;
+
+/** How often an open article asks about the reader's own pending comments (an outcome shows within 10 s). */
+export const OUTCOME_POLL_MS = 4000;

@@ -55,6 +55,8 @@ const comments = {
   postedThanks: 'Thank you. Your comment will appear once a moderator approves it.',
   yourComment: 'Your comment',
   commentDismiss: 'Dismiss',
+  outcomeApproved: 'Your comment was approved and is now in the list.',
+  outcomeRejected: 'Your comment was not published. Reason: {reason}.',
 };
 
 export default comments;

@@ -14,6 +14,7 @@ import { LazyStartController } from './lazy-start.js';
 import { ListController } from './list-controller.js';
 import { explain, reasonText } from './messages.js';
 import { MineController } from './mine-controller.js';
+import { OutcomeController } from './outcome-controller.js';
 import { threadTree } from './thread-tree.js';
 
 export type { CommentPostedDetail, CommentSubmitDetail } from '../../events.js';
@@ -124,6 +125,11 @@ export class RwComments extends RwElement {
     failed: (error) => this.emit('rw-error', explain(this.locale, error)),
   });
   private start = new LazyStartController(this, () => this.loading === 'eager', () => this.list.load());
+  constructor() {
+    super();
+    // Follows the reader's pending comments while the article is open; it needs no calls.
+    new OutcomeController(this, this.mine, this.list, this.form);
+  }
   private view: CommentView = { locale: this.locale, form: this.form, mine: this.mine };
 
   protected override willUpdate(changed: PropertyValues<this>): void {

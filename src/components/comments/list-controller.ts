@@ -38,8 +38,11 @@ export class ListController implements ReactiveController {
     return new Set(this.items.map((c) => c.id));
   }
 
-  /** Fetches the first page again (after a change of thread or sort, or to retry), or the next page. */
-  async load(more = false): Promise<void> {
+  /**
+   * Fetches the first page again (after a change of thread or sort, or to retry), or the next page.
+   * `fresh`: past the browser's short public cache, after an approval the reader has learned of.
+   */
+  async load(more = false, fresh = false): Promise<void> {
     const { host } = this;
     if (!host.endpoint || !host.thread) return;
     this.request?.abort();
@@ -48,7 +51,7 @@ export class ListController implements ReactiveController {
     this.phase = 'loading';
     host.requestUpdate();
     try {
-      const page = await api.comments(host.endpoint, host.thread, { ...this.query(), cursor: more ? this.cursor : null }, request.signal);
+      const page = await api.comments(host.endpoint, host.thread, { ...this.query(), cursor: more ? this.cursor : null }, request.signal, fresh ? 'no-cache' : undefined);
       if (request.signal.aborted) return;
       this.items = more ? [...this.items, ...page.comments] : page.comments;
       this.total = page.total;
