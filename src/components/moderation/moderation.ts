@@ -103,16 +103,25 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   current = 0;
   say = '';
   alarm = '';
+  /** @internal */
   selected = new Set<string>();
+  /** @internal */
   reasons = new Map<string, Reason>();
+  /** @internal */
   bulkReason: Reason | '' = '';
+  /** @internal */
   blocks: Block[] = [];
+  /** @internal */
   watchWords: string[] = [];
+  /** @internal */
   moderators: Moderator[] = [];
+  /** @internal */
   audit: AuditEntry[] = [];
+  /** @internal */
   auditCursor: string | null = null;
   secret: { name: string; secret: string } | null = null;
 
+  /** @internal */
   readonly queue = new QueueController(this);
 
   /** @internal The renderers in item.ts and panels.ts read the locale as `l`. */
@@ -134,10 +143,12 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     return moderationApi(this.endpoint, this.token);
   }
 
+  /** @internal */
   get items(): QueueComment[] {
     return this.queue.items;
   }
 
+  /** @internal */
   failed(error: unknown) {
     const code = error instanceof ApiError ? error.code : 'network';
     if (code === 'unauthorized') {
@@ -170,15 +181,18 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     this.say = this.alarm = '';
   }
 
+  /** @internal */
   focused(index: number) {
     this.current = index;
   }
 
+  /** @internal */
   toggle(id: string) {
     if (!this.selected.delete(id)) this.selected.add(id);
     this.requestUpdate();
   }
 
+  /** @internal */
   async decide(items: QueueComment[], decision: 'approve' | 'reject') {
     const bulk = items.length > 1;
     const reason = decision === 'reject' ? (bulk ? this.bulkReason : this.reasons.get(items[0].id)) || undefined : undefined;
@@ -207,12 +221,14 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     this.focusCurrent();
   }
 
+  /** @internal */
   commenter(item: QueueComment) {
     this.commenterName = item.author;
     this.queue.setFilter({ commenterOf: item.id, status: 'all', thread: '' });
   }
   private commenterName = '';
 
+  /** @internal */
   async blockEmail(item: QueueComment) {
     const reason = this.reasons.get(item.id);
     if (!reason) {
@@ -223,6 +239,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     await this.addBlock('email', item.email, reason);
   }
 
+  /** @internal */
   async addBlock(kind: 'email' | 'client', value: string, reason: Reason) {
     this.alarm = '';
     try {
@@ -234,6 +251,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     }
   }
 
+  /** @internal */
   async liftBlock(block: Block) {
     try {
       await this.api.unblock(block.id);
@@ -243,6 +261,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     }
   }
 
+  /** @internal */
   async saveWatchWords(words: string[]) {
     try {
       this.watchWords = (await this.api.setWatchWords(words)).words;
@@ -252,6 +271,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     }
   }
 
+  /** @internal */
   async addModerator(name: string, email: string) {
     try {
       const added = await this.api.addModerator(name, email);
@@ -262,6 +282,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     }
   }
 
+  /** @internal */
   async removeModerator(m: Moderator) {
     try {
       await this.api.removeModerator(m.id);
@@ -272,6 +293,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     }
   }
 
+  /** @internal */
   async moreAudit() {
     try {
       const page = await this.api.audit(this.auditCursor);
@@ -302,6 +324,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     this.renderRoot.querySelector<HTMLElement>('[part~=comment][tabindex="0"]')?.focus();
   }
 
+  /** @internal */
   keydown(event: KeyboardEvent, item: QueueComment, index: number) {
     // Only on the comment itself: letters typed in the reason <select> keep their native meaning.
     if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
