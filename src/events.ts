@@ -28,12 +28,21 @@ export interface CommentPostedDetail {
   status: string;
 }
 
+/** The reader has learned that the moderators decided on one of their comments. */
+export interface CommentDecidedDetail {
+  id: string;
+  thread: string;
+  status: 'approved' | 'rejected';
+}
+
 export interface RwEventMap {
   'rw-error': CustomEvent<RwErrorDetail>;
   'rw-text-size-change': CustomEvent<RwTextSizeChangeDetail>;
   /** Cancelable: calling `preventDefault()` vetoes the post. */
   'rw-comment-submit': CustomEvent<CommentSubmitDetail>;
   'rw-comment-posted': CustomEvent<CommentPostedDetail>;
+  /** `<rw-comment-count>` elements of the same thread count again when they hear it. */
+  'rw-comment-decided': CustomEvent<CommentDecidedDetail>;
 }
 
 export type RwEventName = keyof RwEventMap;

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
+import type { RwEventMap } from '../../events.js';
 import { RwElement } from '../../internal/rw-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { explain } from '../comments/messages.js';
@@ -45,14 +46,32 @@ export class RwCommentCount extends RwElement {
   // The count, once known.
   private n?: number;
 
+  // A comment of this thread the reader saw approved: count again, so this agrees with the list.
+  private readonly decided = (event: RwEventMap['rw-comment-decided']) => {
+    if (event.detail.thread === this.thread && event.detail.status === 'approved') this.load();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('rw-comment-decided', this.decided);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('rw-comment-decided', this.decided);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('thread') || changed.has('endpoint')) && this.thread && this.endpoint) {
-      const { thread, endpoint } = this;
-      count(endpoint, thread).then(
-        (n) => thread === this.thread && endpoint === this.endpoint && (this.n = n),
-        (error) => this.emit('rw-error', explain(this.locale, error)),
-      );
-    }
+    if ((changed.has('thread') || changed.has('endpoint')) && this.thread && this.endpoint) this.load();
+  }
+
+  private load() {
+    const { thread, endpoint } = this;
+    if (!thread || !endpoint) return;
+    count(endpoint, thread).then(
+      (n) => thread === this.thread && endpoint === this.endpoint && (this.n = n),
+      (error) => this.emit('rw-error', explain(this.locale, error)),
+    );
   }
 
   protected override render() {

@@ -89,6 +89,7 @@ addDefaults(english);
  *
  * @fires rw-comment-submit - Cancelable, before a post: `detail: {thread, comment}`; `comment` is the body to send.
  * @fires rw-comment-posted - The service accepted a comment: `detail: {id, status}`.
+ * @fires rw-comment-decided - The reader's pending comment was decided (seen while the article is open): `detail: {id, thread, status}`.
  * @fires rw-error - Loading or posting failed: `detail: {code, message}`.
  */
 export class RwComments extends RwElement {

@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import { emit } from '../../events.js';
 import { OUTCOME_POLL_MS } from '../../internal/contract.js';
 import type { DraftController } from './draft-controller.js';
 import type { CommentsHost } from './host.js';
@@ -65,6 +66,7 @@ export class OutcomeController implements ReactiveController {
     const approved = decided.filter((m) => m.status === 'approved');
     const rejected = decided.find((m) => m.status === 'rejected');
     const l = this.host.locale;
+    for (const m of decided) emit(this.host, 'rw-comment-decided', { id: m.id, thread: this.host.thread, status: m.status as 'approved' | 'rejected' });
     if (approved.length) {
       await this.list.load(false, true);
       this.form.say = l.t('outcomeApproved');

@@ -2,6 +2,7 @@
 // list, the heading counting it) or rejected with its reason within 10 s, announced politely.
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import '../../../src/comments.js';
+import '../../../src/comment-count.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
 import { approve, reject, uniqueThread, useServer } from '../../support/comments-server.js';
 import { mineShown, phaseOf } from '../../support/comments-state.js';
@@ -36,6 +37,11 @@ describe('the reader sees the outcome live', function () {
     const thread = uniqueThread();
     const { el, id } = await postOne(thread, 'Approve me live');
     expect(text($(el, '[part=heading]'))).to.match(/^(No comments|0 comments)/);
+    // A count elsewhere on the page (say in the article's header) agrees with the list afterwards.
+    const counter = Object.assign(document.createElement('rw-comment-count'), { thread, endpoint: server.endpoint });
+    document.body.append(counter);
+    await until(() => text(counter.shadowRoot?.querySelector('[part=count]')));
+    const before = text(counter.shadowRoot!.querySelector('[part=count]'));
     const decided = performance.now();
     await approve(server, id);
     await waitFor(() => $$(el, '[part~=comment]').some((a) => a.dataset.id === id && !a.matches('[part~=mine]')), 10000, 'the approved comment in the list');
@@ -47,6 +53,9 @@ describe('the reader sees the outcome live', function () {
     expect(text($(el, '[part=heading]'))).to.equal('1 comment');
     expect(mineShown(el)).to.deep.equal([]);
     expect(text($(el, 'form [role=status]'))).to.equal('Your comment was approved and is now in the list.');
+    await until(() => text(counter.shadowRoot!.querySelector('[part=count]')) !== before, 'the count did not follow');
+    expect(text(counter.shadowRoot!.querySelector('[part=count]'))).to.equal('1 comment');
+    counter.remove();
   });
 
   it('a rejection shows its reason within 10 s, announced politely', async () => {
