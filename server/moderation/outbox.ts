@@ -151,6 +151,7 @@ export class Outbox {
     );
     if (!due.length) return;
     let sent = false;
+    let failed = false;
     try {
       const items = await this.claim('digest', 200);
       const to = [...new Set([...this.config.moderatorEmails, ...(await this.moderators.emails())])];
@@ -162,10 +163,12 @@ export class Outbox {
       if (sent || !to.length) await this.db.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
       else for (const i of items) await this.settle(i, 'no mail sent');
     } catch (error) {
-      this.log(`notifications: digest mail failed (${(error as Error).message}); retrying`);
+      failed = true;
+      this.log(`notifications: digest mail failed (${(error as Error).message}); retrying in ${LEASE_SECONDS} s`);
       await this.db.query(`UPDATE outbox SET attempts = attempts + 1, next_at = now() WHERE kind = 'digest' AND done_at IS NULL`);
     } finally {
-      await this.db.query(`UPDATE mail_digest SET lease_until = NULL${sent ? ', last_sent_at = now()' : ''} WHERE id = 1`);
+      // After a failure the lease runs out by itself: the next attempt comes a minute later, not on the next tick.
+      if (!failed) await this.db.query(`UPDATE mail_digest SET lease_until = NULL${sent ? ', last_sent_at = now()' : ''} WHERE id = 1`);
     }
   }
 

@@ -163,6 +163,59 @@ describe('email digest', () => {
   });
 });
 
+describe('email digest when the SMTP server is down', () => {
+  test('nothing is lost: the digest is sent once the server is back, a minute later, not on every tick', async () => {
+    const mails: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        let data = '';
+        stream.on('data', (c) => (data += c));
+        stream.on('end', () => (mails.push(data), done()));
+      },
+    });
+    const port = await new Promise<number>((resolve) =>
+      smtp.listen(0, '127.0.0.1', () => resolve(((smtp as unknown as { server: Server }).server.address() as AddressInfo).port)),
+    );
+    await new Promise<void>((r) => smtp.close(() => r())); // down: the port refuses
+    const notify = config({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'comments@news.example', moderatorEmails: ['desk@news.example'], digestMinutes: 1 });
+    store.outboxKinds = Outbox.kinds(notify);
+    const logged: string[] = [];
+    const outbox = new Outbox(store.db, notify, { log: (m) => logged.push(m) });
+    // Earlier tests' digests are not this test's business.
+    await store.db.query(`UPDATE outbox SET done_at = now() WHERE kind = 'digest'`);
+    await store.db.query(`UPDATE mail_digest SET last_sent_at = NULL, lease_until = NULL`);
+    try {
+      await post(uniqueThread('down'), comment('down', { text: 'Sent after the outage' }));
+      await outbox.runOnce();
+      assert.match(logged.join('\n'), /digest mail failed/);
+      await outbox.runOnce();
+      assert.equal(logged.length, 1, 'no new attempt before the lease runs out');
+      const back = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        onData(stream, _session, done) {
+          let data = '';
+          stream.on('data', (c) => (data += c));
+          stream.on('end', () => (mails.push(data), done()));
+        },
+      });
+      await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', () => resolve()));
+      try {
+        await store.db.query(`UPDATE mail_digest SET lease_until = now() - interval '1 second'`);
+        await outbox.runOnce();
+        assert.equal(mails.length, 1);
+        assert.ok(mails[0].replace(/=\r?\n/g, '').includes('Sent after the outage'));
+      } finally {
+        await new Promise<void>((r) => back.close(() => r()));
+      }
+    } finally {
+      store.outboxKinds = [];
+    }
+  });
+});
+
 describe('configuration', () => {
   test('notification settings are checked at start, by name, without echoing secrets', () => {
     const base = { MODERATOR_TOKEN: 't' };
