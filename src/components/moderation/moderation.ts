@@ -8,6 +8,7 @@ import { REASONS } from '../../internal/contract.js';
 import comments from '../../locales/en-comments.js';
 import moderation from '../../locales/en-moderation.js';
 import { session } from '../../storage.js';
+import { drawnCheckbox } from '../../styles/checkbox.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';
 import { moderationApi } from './client.js';
@@ -81,7 +82,7 @@ const TOKEN_KEY = 'rw-moderator-token';
  * @fires rw-error - A request failed: `detail: {code, message}`.
  */
 export class RwModeration extends RwElement implements ItemHost, PanelsHost {
-  static override styles = [tokens, controls, styles];
+  static override styles = [tokens, controls, styles, drawnCheckbox('[part~=select]')];
   static override properties = {
     endpoint: {},
     token: { state: true },
@@ -408,7 +409,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
         : l.t('moderationShowing', { shown: q.items.length, n: q.total })}</p>
       ${this.bulkBar()}
       ${q.items.length
-        ? html`<ol part="list">${q.items.map((item, index) => renderItem(this, item, index))}</ol>`
+        ? html`<ol part="list">${q.slices.take(q.items).map((item, index) => renderItem(this, item, index))}</ol>`
         : html`<p>${l.t('moderationEmpty')}</p>`}
       ${q.nextCursor ? html`<button part="button" @click=${() => q.more().catch((e) => this.failed(e))}>${l.t('moderationMore')}</button>` : nothing}`;
   }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { QUEUE_POLL_MS, LIMITS, type QueueComment, type QueueThread } from '../../internal/contract.js';
+import { Slices } from '../../internal/slices.js';
 import { fetchQueue, moderationApi, queuePath, type QueueFilter } from './client.js';
 
 /**
@@ -14,6 +15,8 @@ export class QueueController implements ReactiveController {
   threads: QueueThread[] = [];
   nextCursor: string | null = null;
   loaded = false;
+  /** What of `items` is rendered so far (a page of 100 arrives on screen a slice per frame). */
+  readonly slices: Slices;
   private etag: string | null = null;
   private timer?: ReturnType<typeof setTimeout>;
   private generation = 0;
@@ -22,6 +25,7 @@ export class QueueController implements ReactiveController {
     private host: ReactiveControllerHost & { endpoint: string; token: string; failed(error: unknown): void },
   ) {
     host.addController(this);
+    this.slices = new Slices(host);
   }
 
   hostDisconnected() {
@@ -63,6 +67,7 @@ export class QueueController implements ReactiveController {
     const answer = await fetchQueue(this.host.endpoint, this.host.token, queuePath(this.filter, this.nextCursor), null);
     if (!answer) return;
     const known = new Set(this.items.map((c) => c.id));
+    this.slices.from(this.items.length);
     this.items = [...this.items, ...answer.page.comments.filter((c) => !known.has(c.id))];
     this.nextCursor = answer.page.nextCursor;
     this.host.requestUpdate();
@@ -77,6 +82,8 @@ export class QueueController implements ReactiveController {
       if (answer) {
         this.etag = answer.etag;
         const beyond = this.items.slice(limit);
+        // What is on screen stays; only what is new comes a slice per frame.
+        this.slices.from(this.items.length);
         this.items = [...answer.page.comments, ...beyond.filter((c) => !answer.page.comments.some((n) => n.id === c.id))];
         this.total = answer.page.total;
         if (!beyond.length) this.nextCursor = answer.page.nextCursor;
