@@ -43,6 +43,12 @@ export async function findBlock(tx: Queryable, email: string, client: string | n
 export class Blocks {
   constructor(private db: Db) {}
 
+  /** The address of a comment's author, as a block of `kind` would name it; null if unknown. */
+  async addressOf(commentId: string, kind: BlockKind): Promise<string | null> {
+    const { rows } = await this.db.query<{ email: string; client: string | null }>(`SELECT email, client FROM comments WHERE id = $1`, [commentId]);
+    return (kind === 'email' ? rows[0]?.email : rows[0]?.client) ?? null;
+  }
+
   async list(): Promise<Block[]> {
     const { rows } = await this.db.query<Row>(`SELECT * FROM blocks WHERE lifted_at IS NULL ORDER BY created_at DESC, id`);
     return rows.map(toBlock);

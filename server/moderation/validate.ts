@@ -99,17 +99,20 @@ export function checkBulk(body: unknown): Checked<{ ids: string[]; decision: 'ap
   return done(fields, { ids: [...new Set(ids as string[])], decision: decision as 'approve' | 'reject', reason });
 }
 
-export function checkBlock(body: unknown): Checked<{ kind: BlockKind; value: string; reason: Reason; note: string | null }> {
-  if (!isObject(body)) return { ok: false, fields: { kind: 'Send {kind, value, reason, note?}.' } };
+/** A block names its address (`value`), or a comment whose author's address it blocks (`commentId`). */
+export function checkBlock(body: unknown): Checked<{ kind: BlockKind; value: string; commentId: string | null; reason: Reason; note: string | null }> {
+  if (!isObject(body)) return { ok: false, fields: { kind: 'Send {kind, value or commentId, reason, note?}.' } };
   const fields: Fields = {};
   const kind = body.kind as BlockKind;
   if (!(BLOCK_KINDS as readonly unknown[]).includes(kind)) fields.kind = 'kind must be "email" or "client".';
+  const commentId = typeof body.commentId === 'string' && !checkCommentId(body.commentId) ? body.commentId : null;
+  if (body.commentId !== undefined && commentId === null) fields.commentId = 'commentId must be the id of a comment.';
   const value = typeof body.value === 'string' ? body.value.trim() : '';
-  if (kind === 'email' && !isEmail(value)) fields.value = 'value must be an email address.';
-  if (kind === 'client' && parseAddress(value) === null) fields.value = 'value must be an IPv4 or IPv6 address.';
+  if (commentId === null && kind === 'email' && !isEmail(value)) fields.value = 'value must be an email address.';
+  if (commentId === null && kind === 'client' && parseAddress(value) === null) fields.value = 'value must be an IPv4 or IPv6 address.';
   if (!isReason(body.reason)) fields.reason = `A block needs a guideline reason: one of ${REASONS.join(', ')}.`;
   const note = optionalText(fields, body, 'note', 300);
-  return done(fields, { kind, value, reason: body.reason as Reason, note });
+  return done(fields, { kind, value, commentId, reason: body.reason as Reason, note });
 }
 
 export function checkWatchWords(body: unknown): Checked<string[]> {

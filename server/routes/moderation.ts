@@ -120,7 +120,10 @@ export function moderationRoutes({ store, moderatorHash, queueVersion, bodyRefus
     if (!body.ok) return bodyRefused(c, body);
     const block = checkBlock(body.value);
     if (!block.ok) return invalid(c, block.fields);
-    const added = await blocks.add(c.get('actor'), block.value.kind, block.value.value, block.value.reason, block.value.note);
+    // By comment: a moderator never sees a client address, yet can block the one a comment came from.
+    const value = block.value.commentId ? await blocks.addressOf(block.value.commentId, block.value.kind) : block.value.value;
+    if (value === null) return fail(c, 404, 'not-found', 'There is no comment with this id, or no address is known for it.');
+    const added = await blocks.add(c.get('actor'), block.value.kind, value, block.value.reason, block.value.note);
     if (!added) return fail(c, 409, 'conflict', 'This address is blocked already.');
     return c.json(added, 201);
   });

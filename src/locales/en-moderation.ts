@@ -49,6 +49,7 @@ const moderation = {
   moderationRejectSelected: 'Reject selected',
   moderationBulkDone: 'Decided {ok} comments; {failed} could not be decided (already decided or gone).',
   moderationBlockEmail: 'Block this email',
+  moderationBlockClient: 'Block this client address',
   moderationBlocked: 'Blocked {value}. Their new comments are rejected as: {reason}.',
   moderationWatchWord: 'watch word',
   moderationTabQueue: 'Queue',

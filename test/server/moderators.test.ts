@@ -186,6 +186,28 @@ describe('blocks and watch words', () => {
     await call(`/api/moderation/blocks/${block.body.id}`, { method: 'DELETE', token: MODERATOR });
   });
 
+  test('a client address blocked by one of its comments, which the moderator never sees the address of', async () => {
+    const { app } = client(store, { trustProxy: true });
+    const send = async (n: number) => {
+      const res = await app.request(`/api/threads/${uniqueThread('by-comment')}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key(), 'x-forwarded-for': '2001:db8:77::5' },
+        body: JSON.stringify(comment(n)),
+      });
+      return (await res.json()) as { id: string; token: string };
+    };
+    const first = await send(1);
+    const queue = await call(`/api/moderation/comments?commenterOf=${first.id}`, { token: MODERATOR });
+    assert.ok(!queue.text.includes('2001:db8'), 'the queue shows no client address');
+    const block = await call('/api/moderation/blocks', { json: { kind: 'client', commentId: first.id, reason: 'threat' }, token: MODERATOR });
+    assert.equal(block.res.status, 201, block.text);
+    assert.equal(block.body.value, '2001:db8:77:0::/64', 'keyed as the rate limit keys it: the /64');
+    const next = await send(2);
+    assert.deepEqual((await call(`/api/comments/${next.id}/status`, { token: next.token })).body, { status: 'rejected', reason: 'threat' });
+    assert.equal((await call('/api/moderation/blocks', { json: { kind: 'client', commentId: 'nope', reason: 'threat' }, token: MODERATOR })).res.status, 404);
+    await call(`/api/moderation/blocks/${block.body.id}`, { method: 'DELETE', token: MODERATOR });
+  });
+
   test('a block needs a guideline reason', async () => {
     const r = await call('/api/moderation/blocks', { json: { kind: 'email', value: 'x@news.example' }, token: MODERATOR });
     assert.equal(r.res.status, 422);

@@ -53,7 +53,9 @@ export const moderationApi = (endpoint: string, token: string) => ({
   audit: (cursor: string | null) =>
     request(endpoint, `/moderation/audit?limit=50${cursor ? `&cursor=${cursor}` : ''}`, answers.audit, { token }),
   blocks: () => request(endpoint, '/moderation/blocks', answers.blocks, { token }),
-  block: (kind: BlockKind, value: string, reason: Reason) => request(endpoint, '/moderation/blocks', answers.oneBlock, { token, body: { kind, value, reason } }),
+  /** `by`: the address itself, or `{commentId}` to block the address that comment came from. */
+  block: (kind: BlockKind, by: string | { commentId: string }, reason: Reason) =>
+    request(endpoint, '/moderation/blocks', answers.oneBlock, { token, body: { kind, reason, ...(typeof by === 'string' ? { value: by } : by) } }),
   unblock: (id: string) => request(endpoint, `/moderation/blocks/${encodeURIComponent(id)}`, (v) => v, { token, method: 'DELETE' }).catch(ignoreEmpty),
   watchWords: () => request(endpoint, '/moderation/watch-words', answers.watchWords, { token }),
   setWatchWords: (words: string[]) => request(endpoint, '/moderation/watch-words', answers.watchWords, { token, method: 'PUT', body: { words } }),

@@ -16,7 +16,7 @@ export interface ItemHost {
   toggle(id: string): void;
   decide(items: QueueComment[], decision: 'approve' | 'reject'): void;
   commenter(item: QueueComment): void;
-  blockEmail(item: QueueComment): void;
+  block(item: QueueComment, kind: 'email' | 'client'): void;
 }
 
 export const KEYS = 'J K ArrowDown ArrowUp A R X';
@@ -74,7 +74,8 @@ export function renderItem(host: ItemHost, item: QueueComment, index: number) {
               ${REASONS.map((reason) => html`<option value=${reason} ?selected=${host.reasons.get(id) === reason}>${reasonText(l, reason)}</option>`)}
             </select>
             <button part="button reject" aria-keyshortcuts="R" @click=${() => host.decide([item], 'reject')}>${l.t('moderationReject')} <kbd>R</kbd></button>
-            <button part="button block" @click=${() => host.blockEmail(item)}>${l.t('moderationBlockEmail')}</button>
+            <button part="button block" @click=${() => host.block(item, 'email')}>${l.t('moderationBlockEmail')}</button>
+            <button part="button block" @click=${() => host.block(item, 'client')}>${l.t('moderationBlockClient')}</button>
           </div>`
         : nothing}
     </article>

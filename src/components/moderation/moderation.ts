@@ -230,18 +230,18 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   private commenterName = '';
 
   /** @internal */
-  async blockEmail(item: QueueComment) {
+  async block(item: QueueComment, kind: 'email' | 'client') {
     const reason = this.reasons.get(item.id);
     if (!reason) {
       this.alarm = this.l.t('moderationReasonNeeded', { author: item.author });
       await this.updateComplete;
       return this.renderRoot.querySelector<HTMLElement>(`#r${item.id}`)?.focus();
     }
-    await this.addBlock('email', item.email, reason);
+    await this.addBlock(kind, kind === 'email' ? item.email : { commentId: item.id }, reason);
   }
 
   /** @internal */
-  async addBlock(kind: 'email' | 'client', value: string, reason: Reason) {
+  async addBlock(kind: 'email' | 'client', value: string | { commentId: string }, reason: Reason) {
     this.alarm = '';
     try {
       const block = await this.api.block(kind, value, reason);

@@ -137,6 +137,24 @@ describe('rw-moderation queue', function () {
     expect(audit.entries.map((e: { actorName: string; action: string }) => `${e.actorName} ${e.action}`)).to.deep.equal(['Rozhan reject']);
   });
 
+  it('blocks a commenter from the queue with the chosen reason; their next comment is rejected without a moderator', async () => {
+    const email = `blocked-${Date.now()}@example.com`;
+    await post(server, uniqueThread(), { author: 'Pest', email, text: 'first' });
+    const el = await signIn(server.token);
+    await until(() => articles(el).length === 1);
+    const id = articles(el)[0].dataset.id!;
+    const select = $<HTMLSelectElement>(el, `#r${id}`);
+    select.value = 'abuse';
+    select.dispatchEvent(new Event('change'));
+    [...$$(el, '[part~=block]')].find((b) => text(b) === 'Block this email')!.click();
+    await until(() => text($(el, '[role=status]')));
+    expect(text($(el, '[role=status]'))).to.equal(`Blocked ${email}. Their new comments are rejected as: abusive language.`.replace('abusive language', text(select.selectedOptions[0])));
+    const next = await post(server, uniqueThread(), { author: 'Pest', email, text: 'second' });
+    expect(await statusOf(next.id, next.token)).to.deep.equal({ status: 'rejected', reason: 'abuse' });
+    const { blocks } = await api('/moderation/blocks');
+    for (const b of blocks) await fetch(`${server.endpoint}/moderation/blocks/${b.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.token}` } });
+  });
+
   it('highlights watch words as text marks, never as HTML', async () => {
     await api('/moderation/watch-words', { method: 'PUT', body: JSON.stringify({ words: ['casino'] }) });
     try {
