@@ -102,20 +102,17 @@ export const styles = [
     border-inline-start: 0.25rem solid var(--_rw-color-accent);
     font-style: italic;
   }
-  /* Arabic script has no italic: its quotes are marked by the rule alone. One selector per
-     language (no :is() list), so that the pre-upgrade stylesheet can carry each one over. */
+  /* Arabic script has no italic (Arabic and Sorani, the catalogues' Arabic-script languages): its
+     quotes are marked by the rule alone. One selector per language (no :is() list), so that the
+     pre-upgrade stylesheet can carry each one over. */
   :host(:lang(ar)) .body blockquote,
   :host(:lang(ckb)) .body blockquote,
-  :host(:lang(fa)) .body blockquote,
-  :host(:lang(ur)) .body blockquote,
   .body > slot::slotted(blockquote:lang(ar)),
-  .body > slot::slotted(blockquote:lang(ckb)),
-  .body > slot::slotted(blockquote:lang(fa)),
-  .body > slot::slotted(blockquote:lang(ur)) {
+  .body > slot::slotted(blockquote:lang(ckb)) {
     font-style: normal;
   }
   /* :host(:lang()): Firefox gives a shadow tree's own elements no language from the host's page. */
-  :host(:is(:lang(ar), :lang(ckb), :lang(fa), :lang(ur))) .body :is(em, i, cite, q, dfn, var) {
+  :host(:is(:lang(ar), :lang(ckb))) .body :is(em, i, cite, q, dfn, var) {
     font-style: normal;
   }
   .body :is(ul, ol),
@@ -199,4 +196,4 @@ ${tag}>[slot=byline] a,${tag}>a[slot=byline]{color:inherit!important}
 :where(${tag}[variant=teaser]>figure) figcaption{padding-inline:1rem}
 :where(${tag}>*) .dateline{font-weight:700;font-variant-caps:all-small-caps;letter-spacing:.03em}
 :where(${tag}>*) .credit{display:block;font-size:.85em;letter-spacing:.04em;text-transform:uppercase}
-:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):is(:lang(ar),:lang(ckb),:lang(fa),:lang(ur)){font-style:normal}`;
+:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):is(:lang(ar),:lang(ckb)){font-style:normal}`;
