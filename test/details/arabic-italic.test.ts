@@ -33,7 +33,7 @@ describe('Arabic script is never slanted', () => {
   it('ar: a JSON article\'s quote stays upright', async () => {
     const box = await fixture<HTMLElement>(html`<div lang="ar"><rw-article src="/test/fixtures/article.json"></rw-article></div>`);
     const card = box.querySelector<RwArticle>('rw-article')!;
-    await waitUntil(() => card.shadowRoot?.querySelector('[part=body] p'), 'the JSON article did not render');
+    await waitUntil(() => card.shadowRoot?.querySelector('[part=body] p'), 'the JSON article did not render', { timeout: 8000 });
     const quotes = [...card.shadowRoot!.querySelectorAll('[part=body] :is(blockquote, em, i)')];
     expect(quotes.length, 'no quote in the JSON article').to.be.above(0);
     for (const quote of quotes) expect(getComputedStyle(quote).fontStyle, quote.localName).to.equal('normal');
