@@ -118,7 +118,12 @@ export function preUpgradeCss(): string {
     `${CARD}>[slot=headline]{grid-row:1;margin-block-end:var(--_rw-space)!important}`,
     `${CARD}>[slot=byline]{grid-row:2;grid-column:1}`,
     `${CARD}>[slot=date]{grid-row:2;grid-column:2}`,
-    `${CARD}::before{content:'';grid-row:2;grid-column:1/-1;align-self:stretch;box-sizing:content-box;min-block-size:${CONTROL.block};${meta.replace(/(display|flex-wrap|align-items|gap):[^;]+;/g, '')}margin-block-end:var(--_rw-space)}`,
+    `${CARD}::before{content:'';grid-row:2;grid-column:1/-1;align-self:stretch;box-sizing:content-box;min-block-size:${CONTROL.block};${meta.replace(/(display|flex-wrap|align-items|gap):[^;]+;/g, '')}}`,
+    // The card's gap below the meta row: on the first body child, so that the row centres its
+    // items on its own height.
+    `${CARD}>:not([slot]):not(:not([slot])~:not([slot])){margin-block-start:var(--_rw-space)!important}`,
+    // Grid items keep their children's margins inside; in the card's body they collapse through.
+    `:where(${CARD}>:not([slot]))>:first-child{margin-block-start:0}:where(${CARD}>:not([slot]))>:last-child{margin-block-end:0}`,
     `${CARD}::after{content:'';grid-row:2;grid-column:4;inline-size:${CONTROL.inline};block-size:${CONTROL.block}}`,
     `@media (max-width:${META_WRAPS_BELOW}){${CARD}{grid-template-columns:auto auto 1fr}${CARD}::after{grid-row:3;grid-column:1/-1;justify-self:end;margin-block-end:calc(${CONTROL.gap} + 0.75rem)}${CARD}::before{grid-row:2/4}${CARD}>[slot=byline],${CARD}>[slot=date]{align-self:start;margin-block-start:0.75rem}}`,
     slotted(`${CARD}>[slot=headline]`, of('.headline')),
