@@ -13,6 +13,7 @@ import { Honeypot, isHoneypotFilled } from './honeypot.js';
 import { pathSegment } from './path-segment.js';
 import { RateLimiter } from './rate-limit.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
+import { portabilityRoutes } from './portability/routes.js';
 import {
   checkComment,
   checkCounts,
@@ -110,7 +111,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       `${basePath}/*`,
       cors({
         origin: origins.includes('*') ? '*' : (origin) => (origins.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+        allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
         exposeHeaders: ['ETag', 'Retry-After'],
         maxAge: 600,
@@ -236,6 +237,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(result.decision);
   });
 
+  portabilityRoutes(api, store, { fail, bearer, unauthorized });
+
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [
     ['/health', 'GET, HEAD'],
@@ -244,6 +247,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     ['/counts', 'POST'],
     ['/moderation/comments', 'GET, HEAD'],
     ['/moderation/comments/:id/decision', 'POST'],
+    ['/comments/:id', 'DELETE'],
+    ['/moderation/export', 'GET, HEAD'],
+    ['/moderation/erasures', 'POST'],
   ];
   for (const [path, allow] of allowed) {
     api.all(path, (c) => {
