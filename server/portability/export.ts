@@ -11,22 +11,22 @@ const PAGE = 1000;
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : (value instanceof Date ? value : new Date(String(value))).toISOString());
 
-/** The SQL condition selecting the scope's comments, as a fragment over alias `c` with its parameter. */
-function scopeFilter(scope: Scope): { where: string; params: unknown[] } {
-  if ('thread' in scope) return { where: `c.thread = $1`, params: [scope.thread] };
-  if ('email' in scope) return { where: `lower(c.email) = lower($1)`, params: [scope.email.trim()] };
-  return { where: `$1::int = 1`, params: [1] };
+/** The SQL condition selecting the scope's comments over alias `c`, its parameter numbered `n`. */
+function scopeFilter(scope: Scope, n: number): { where: string; params: unknown[] } {
+  if ('thread' in scope) return { where: `c.thread = $${n}`, params: [scope.thread] };
+  if ('email' in scope) return { where: `lower(c.email) = lower($${n})`, params: [scope.email.trim()] };
+  return { where: `true`, params: [] };
 }
 
 async function* threads(db: Queryable, scope: Scope): AsyncGenerator<ExportedThread> {
-  const { where, params } = scopeFilter(scope);
+  const { where, params } = scopeFilter(scope, 2);
   let after = '';
   for (;;) {
     const { rows } = await db.query<ExportedThread>(
       `SELECT t.id, t.title, t.url FROM threads t
-       WHERE t.id > $2 AND (${'site' in scope ? 'true' : `EXISTS (SELECT 1 FROM comments c WHERE c.thread = t.id AND ${where})`})
+       WHERE t.id > $1 AND EXISTS (SELECT 1 FROM comments c WHERE c.thread = t.id AND ${where})
        ORDER BY t.id LIMIT ${PAGE}`,
-      [...params, after],
+      [after, ...params],
     );
     for (const r of rows) yield { id: r.id, title: r.title ?? null, url: r.url ?? null };
     if (rows.length < PAGE) return;
@@ -48,11 +48,12 @@ interface CommentRow {
 }
 
 async function* comments(db: Queryable, scope: Scope): AsyncGenerator<ExportedComment> {
-  const { where, params } = scopeFilter(scope);
+  const { where, params } = scopeFilter(scope, 1);
+  const next = params.length + 1;
   for (const level of ['c.parent_id IS NULL', 'c.parent_id IS NOT NULL']) {
     let cursor: [string, string] | null = null;
     for (;;) {
-      const after: string = cursor ? `AND (c.created_at, c.id) > ($2::timestamptz, $3::text)` : '';
+      const after: string = cursor ? `AND (c.created_at, c.id) > ($${next}::timestamptz, $${next + 1}::text)` : '';
       const { rows }: { rows: CommentRow[] } = await db.query<CommentRow>(
         `SELECT c.id, c.thread, c.parent_id, c.author, c.email, c.body, c.status, c.reason, c.created_at, c.decided_at
          FROM comments c WHERE ${where} AND ${level} ${after} ORDER BY c.created_at, c.id LIMIT ${PAGE}`,
