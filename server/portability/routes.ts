@@ -23,7 +23,7 @@ export function portabilityRoutes(api: Hono<any>, store: Store, helpers: { fail:
     const token = bearer(c);
     if (!token) return unauthorized(c, 'Send the token you received with your comment as a Bearer token.');
     const wrong = () => unauthorized(c, 'This token does not belong to this comment.');
-    const id = pathSegment(c.req.url, 1);
+    const id = pathSegment(c.req.url, 0);
     if (checkCommentId(id)) return wrong();
     const found = await store.statusOf(id!);
     if (!found || !matchesHash(token, found.tokenHash)) return wrong();
