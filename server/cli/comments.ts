@@ -70,11 +70,13 @@ async function run(argv: string[]): Promise<void> {
     const map = flags.map ? await readThreadMap(flags.map) : undefined;
     const store = await openStore();
     try {
+      const started = performance.now();
       const report = await importComments(store, format as Format, file, {
         map,
         onProgress: (n) => process.stderr.write(`\r${n} comments read`),
       });
-      process.stderr.write('\n');
+      const seconds = (performance.now() - started) / 1000;
+      process.stderr.write(`\n${report.read} comments in ${seconds.toFixed(1)} s (${Math.round(report.read / seconds)} comments/s, both passes)\n`);
       process.stdout.write(formatReport(report));
     } finally {
       await store.close();
