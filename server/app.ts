@@ -237,7 +237,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(result.decision);
   });
 
-  portabilityRoutes(api, store, { fail, bearer, unauthorized });
+  portabilityRoutes(api, store, { fail, bearer, unauthorized, moderatorHash });
 
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [

@@ -23,9 +23,9 @@ async function* threads(db: Queryable, scope: Scope): AsyncGenerator<ExportedThr
   let after = '';
   for (;;) {
     const { rows } = await db.query<ExportedThread>(
-      `SELECT t.id, t.title, t.url FROM threads t
-       WHERE t.id > $1 AND EXISTS (SELECT 1 FROM comments c WHERE c.thread = t.id AND ${where})
-       ORDER BY t.id LIMIT ${PAGE}`,
+      `SELECT t.thread AS id, t.title, t.url FROM threads t
+       WHERE t.thread > $1 AND EXISTS (SELECT 1 FROM comments c WHERE c.thread = t.thread AND ${where})
+       ORDER BY t.thread LIMIT ${PAGE}`,
       [after, ...params],
     );
     for (const r of rows) yield { id: r.id, title: r.title ?? null, url: r.url ?? null };

@@ -188,8 +188,8 @@ async function writeBatch(
     if ('problem' in t || t.written || !rows.some((r) => r.c.thread === t.id)) continue;
     // The source's title and URL fill in what the thread does not have yet; our own export restores them.
     await tx.query(
-      `INSERT INTO threads (id, title, url) VALUES ($1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET title = COALESCE(threads.title, EXCLUDED.title), url = COALESCE(threads.url, EXCLUDED.url)`,
+      `INSERT INTO threads (thread, title, url, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (thread) DO UPDATE SET title = COALESCE(threads.title, EXCLUDED.title), url = COALESCE(threads.url, EXCLUDED.url)`,
       [t.id, t.title, t.url],
     );
     t.written = true;

@@ -1,7 +1,8 @@
 /**
  * The HTTP side of issue 12: "Delete my comment" for readers (their status token proves the
- * comment is theirs), and export and erasure for administrators under /moderation (behind the
- * moderator token check that server/app.ts applies to every /moderation path).
+ * comment is theirs), and export and erasure for administrators. These check the administrator's
+ * MODERATOR_TOKEN themselves rather than trust whatever guards other /moderation paths: moderators
+ * who may decide comments must not download every address or erase readers.
  */
 import type { Context, Hono } from 'hono';
 import { Readable } from 'node:stream';
@@ -16,8 +17,17 @@ import { exportComments } from './export.js';
 
 type Fail = (c: Context, status: number, code: string, message: string, fields?: Record<string, string>) => Response;
 
-export function portabilityRoutes(api: Hono<any>, store: Store, helpers: { fail: Fail; bearer: (c: Context) => string | null; unauthorized: (c: Context, message: string) => Response }) {
+export function portabilityRoutes(
+  api: Hono<any>,
+  store: Store,
+  helpers: { fail: Fail; bearer: (c: Context) => string | null; unauthorized: (c: Context, message: string) => Response; moderatorHash: string },
+) {
   const { fail, bearer, unauthorized } = helpers;
+  const notAdmin = (c: Context) => {
+    const token = bearer(c);
+    if (!token) return unauthorized(c, 'Send the administrator token (MODERATOR_TOKEN) as a Bearer token.');
+    return matchesHash(token, helpers.moderatorHash) ? null : unauthorized(c, 'Export and erasure need the administrator token (MODERATOR_TOKEN).');
+  };
 
   api.delete('/comments/:id', async (c) => {
     const token = bearer(c);
@@ -32,6 +42,8 @@ export function portabilityRoutes(api: Hono<any>, store: Store, helpers: { fail:
   });
 
   api.get('/moderation/export', async (c) => {
+    const refused = notAdmin(c);
+    if (refused) return refused;
     const { thread, email } = c.req.query();
     if (thread !== undefined && email !== undefined) return fail(c, 422, 'invalid', 'Some fields are not valid.', { thread: 'Give a thread or an email, not both.' });
     const threadProblem = thread !== undefined ? checkThread(thread) : null;
@@ -46,6 +58,8 @@ export function portabilityRoutes(api: Hono<any>, store: Store, helpers: { fail:
   });
 
   api.post('/moderation/erasures', async (c) => {
+    const refused = notAdmin(c);
+    if (refused) return refused;
     const body = await readJsonBody(c);
     if (!body.ok) return fail(c, body.status, body.code, body.message);
     const email = isObject(body.value) && typeof body.value.email === 'string' ? body.value.email.trim() : '';

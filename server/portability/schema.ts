@@ -3,9 +3,9 @@
  * lists it; never edit it once released, add a migration instead.
  */
 export const PORTABILITY_MIGRATION: string[] = [
-  // Thread metadata (the source's title and URL). Issue 10 creates the same table in migration 3;
-  // whichever runs first makes it.
-  `CREATE TABLE IF NOT EXISTS threads (id text PRIMARY KEY, title text, url text)`,
+  // Thread metadata (the source's title and URL). Issue 10 creates the same table, with the same
+  // columns, in migration 3; here only for a database that does not have it.
+  `CREATE TABLE IF NOT EXISTS threads (thread text PRIMARY KEY, title text, url text, updated_at timestamptz NOT NULL)`,
   // One row per imported source comment (format:source id), so a second import adds nothing and an
   // interrupted one resumes. An erasure deletes the comment but keeps the key (comment_id NULL),
   // so importing the old file again cannot bring an erased comment back.

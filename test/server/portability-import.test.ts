@@ -90,7 +90,7 @@ for (const format of ['disqus', 'wxr', 'isso'] as const) {
     });
 
     it("keeps the source's title and URL as the thread's metadata", async () => {
-      const { rows } = await store.db.query<{ id: string; title: string; url: string }>(`SELECT id, title, url FROM threads ORDER BY id`);
+      const { rows } = await store.db.query<{ id: string; title: string; url: string }>(`SELECT thread AS id, title, url FROM threads ORDER BY thread`);
       const url = format === 'isso' ? '/2020/02/story/' : 'https://news.example/2020/02/story/';
       assert.deepEqual(rows[0], { id: '/2020/02/story', title: 'A story & more', url });
     });
