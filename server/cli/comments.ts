@@ -13,6 +13,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { userInfo } from 'node:os';
+import { isEmail } from '../../src/internal/contract.js';
 import { ConfigError, readConfig } from '../config.js';
 import { DatabaseUnavailable } from '../db/db.js';
 import { openDatabase } from '../db/open.js';
@@ -94,6 +95,7 @@ async function run(argv: string[]): Promise<void> {
     }
   } else if (command === 'erase') {
     if (rest.length !== 1) throw new UsageError('erase needs one email ADDRESS');
+    if (!isEmail(rest[0].trim())) throw new UsageError(`"${rest[0]}" is not an email address`);
     const store = await openStore();
     try {
       const result = await eraseCommenter(store, rest[0], flags.by ?? `command line (${userInfo().username})`);

@@ -112,6 +112,33 @@ for (const format of ['disqus', 'wxr', 'isso'] as const) {
   });
 }
 
+describe('replies before their parents', () => {
+  it('a reply met before its parent still attaches to it; one whose parent is missing becomes top-level, reported', async () => {
+    const store = await fresh();
+    const xml = disqusXml();
+    // The reply (post 2) and the reply to it (post 3) moved before their parent (post 1); post 4
+    // names a parent that is nowhere in the file.
+    const post = (id: string) => {
+      const start = xml.indexOf(`<post dsq:id="${id}">`);
+      return xml.slice(start, xml.indexOf('</post>', start) + '</post>'.length);
+    };
+    const reordered = xml
+      .replace(post('2'), '')
+      .replace(post('3'), '')
+      .replace(post('1'), post('3') + post('2') + post('1'))
+      .replace(post('4'), post('4').replace('</post>', '<parent dsq:id="404"/></post>'));
+    assert.ok(reordered.indexOf('<post dsq:id="3">') < reordered.indexOf('<post dsq:id="1">'));
+    const report = await importComments(store, 'disqus', file('reordered.xml', reordered), { batchSize: 1 });
+    const rows = await all(store);
+    const ann = rows.find((r) => r.author === 'Ann')!;
+    assert.equal(rows.find((r) => r.author === 'Bob')!.parent_id, ann.id);
+    assert.equal(rows.find((r) => r.author === 'Cy')!.parent_id, ann.id);
+    assert.equal(rows.find((r) => r.author === 'Spammer')!.parent_id, null);
+    assert.ok(report.notes.some((n) => n.item === 'disqus:4' && /parent 404 is not in the file/.test(n.note)), JSON.stringify(report.notes));
+    assert.equal(report.added, 5);
+  });
+});
+
 describe('thread mapping file', () => {
   it('names threads by source URL or source id', async () => {
     const store = await fresh();

@@ -10,6 +10,8 @@ import { textChunks } from './open-input.js';
 import { ImportError, type Input, type SourceComment, type SourceItem } from './types.js';
 
 const STATUSES = new Set(['pending', 'approved', 'rejected', 'removed']);
+// The ids the service makes (and its cursors accept): docs/comments-export.schema.json.
+const COMMENT_ID = /^[\w-]{1,100}$/;
 const nullableString = (v: unknown) => v === null || typeof v === 'string';
 
 function comment(value: unknown, index: number): SourceItem {
@@ -19,6 +21,7 @@ function comment(value: unknown, index: number): SourceItem {
   for (const field of ['id', 'thread', 'author', 'email', 'text', 'createdAt']) {
     if (typeof v[field] !== 'string') return { kind: 'skip', item, why: `${field} is not a string` };
   }
+  if (!COMMENT_ID.test(v.id as string)) return { kind: 'skip', item, why: `id ${JSON.stringify(v.id)} is not a comment id (letters, digits, _ and -)` };
   if (!nullableString(v.parentId)) return { kind: 'skip', item, why: 'parentId is neither a string nor null' };
   if (!STATUSES.has(v.status as string)) return { kind: 'skip', item, why: `unknown status ${JSON.stringify(v.status)}` };
   if (v.reason !== null && v.reason !== undefined && !isReason(v.reason)) return { kind: 'skip', item, why: `unknown reason ${JSON.stringify(v.reason)}` };
