@@ -96,6 +96,22 @@ describe('npm run comments', { timeout: 240_000 }, () => {
     assert.match(broken.stderr, /^comments: not a well-formed JSON export/);
   });
 
+  it('imports and erases while the service runs on PostgreSQL; its cached pages follow at once', { skip: BACKEND !== 'postgres' && 'PostgreSQL only' }, async () => {
+    const service = await start({ ...database.env, MODERATOR_TOKEN: 'cli-test-token-0123456789', PORT: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    try {
+      const page = async () => (await (await fetch(`${service.url}/threads/${encodeURIComponent('/2020/02/story')}/comments`)).json()).total;
+      assert.equal(await page(), 0); // now cached by the service
+      writeFileSync(join(dir, 'live.xml'), disqusXml());
+      assert.equal((await cli(['import', 'disqus', join(dir, 'live.xml')])).code, 0);
+      assert.equal(await page(), 3);
+      assert.equal((await cli(['erase', 'bob@leak-check.example'])).code, 0);
+      assert.equal(await page(), 2);
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
+  });
+
   it('refuses the embedded folder while the service holds it', { skip: BACKEND !== 'pglite' && 'PGlite only' }, async () => {
     const service = await start({ ...database.env, MODERATOR_TOKEN: 'cli-test-token-0123456789', PORT: '0' });
     try {
