@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { commentsServerPlugin } from './test/support/comments-server-plugin.mjs';
 import { cspPlugin } from './test/support/csp-plugin.mjs';
+import { hostileServicePlugin } from './test/support/hostile-service-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const { chromium, firefox } = findBrowsers();
@@ -28,7 +29,7 @@ export default {
   testsFinishTimeout: 300000,
   browserStartTimeout: 120000,
   testFramework: { config: { timeout: 15000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin(), cspPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), commentsServerPlugin(), cspPlugin(), hostileServicePlugin()],
   browsers: [
     only.includes('chromium') && chromeLauncher({ createPage, launchOptions: { executablePath: chromium, headless: true, args: CHROMIUM_ARGS } }),
     only.includes('firefox') &&

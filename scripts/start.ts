@@ -9,6 +9,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
 import { createApp } from '../server/app.js';
 import { ConfigError, readConfig } from '../server/config.js';
+import { DataDirError } from '../server/data-dir.js';
 import { openDatabase } from '../server/db/open.js';
 import { Store } from '../server/store.js';
 
@@ -31,7 +32,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const store = await Store.open(await openDatabase(config));
+const store = await Store.open(
+  await openDatabase(config).catch((error) => {
+    if (!(error instanceof DataDirError)) throw error;
+    console.error(error.message); // a second `npm start` on ./data, or a damaged folder
+    process.exit(1);
+  }),
+);
 const app = createApp({
   store,
   moderatorToken,

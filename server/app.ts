@@ -7,10 +7,13 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { DatabaseUnavailable } from './db/db.js';
-import { readJsonBody } from './body.js';
+import { readJsonBody, type BodyResult } from './body.js';
 import { requestClientKey } from './client-address.js';
 import { Honeypot, isHoneypotFilled } from './honeypot.js';
 import { pathSegment } from './path-segment.js';
+import { Unavailable } from './disk-space.js';
+import { isClientAbort, jsonLogger, observeRequests, routeOf, type Logger } from './log.js';
+import type { Metrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
 import { portabilityRoutes } from './portability/routes.js';
@@ -35,6 +38,15 @@ export interface AppOptions {
   basePath?: string;
   /** Take the client address from the last X-Forwarded-For entry (one trusted proxy in front). */
   trustProxy?: boolean;
+  /** JSON lines per request and per error (server/log.ts). Without it only errors are logged. */
+  log?: Logger;
+  /** Serves `GET /api/metrics` and counts every request; `metricsToken` guards it when set. */
+  metrics?: Metrics;
+  metricsToken?: string;
+  /** A consistent copy of the whole database (the embedded one), for `POST /api/moderation/backup`. */
+  backup?: () => Promise<Blob>;
+  /** What `GET /api/health` reports beyond "the process answers" (the embedded database's disk). */
+  health?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -97,6 +109,14 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   const root = new Hono<Env>();
   const api = new Hono<Env>();
+  const log = options.log ?? jsonLogger();
+  // A client that hung up mid-upload is no fault of ours: one info line, never an error with a stack.
+  const bodyRefused = (c: Context<Env>, body: Extract<BodyResult, { ok: false }>) => {
+    if (body.aborted) log.aborted({ method: c.req.method, route: routeOf(c) });
+    return fail(c, body.status, body.code, body.message);
+  };
+  const observers = [options.log?.request, options.metrics?.observe].filter((f) => f !== undefined);
+  if (observers.length) root.use('*', observeRequests(...observers));
 
   root.use('*', async (c, next) => {
     await next();
@@ -126,8 +146,20 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (!(error instanceof DatabaseUnavailable)) throw error;
       return unavailable(c, 'The database is unreachable.');
     }
-    return c.json({ ok: true });
+    const health = (await options.health?.()) ?? { ok: true };
+    return c.json(health, health.ok ? 200 : 503);
   });
+
+  const metrics = options.metrics;
+  const metricsHash = options.metricsToken ? sha256(options.metricsToken) : null;
+  if (metrics) {
+    api.get('/metrics', async (c) => {
+      const token = bearer(c);
+      if (metricsHash && !(token && matchesHash(token, metricsHash))) return unauthorized(c, 'Send METRICS_TOKEN as a Bearer token.');
+      c.header('Content-Type', metrics.contentType);
+      return c.body(await metrics.text());
+    });
+  }
 
   api.get('/threads/:thread/comments', async (c) => {
     const segment = threadOf(c);
@@ -162,7 +194,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       return fail(c, 429, 'rate-limited', `Too many comments from your address. Try again in ${wait} seconds.`);
     }
     const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const key = c.req.header('idempotency-key') ?? '';
     if (key.length < 1 || key.length > 200) {
       return fail(c, 400, 'idempotency-key-required', 'Send an Idempotency-Key header of 1 to 200 characters, new for each comment.');
@@ -196,7 +228,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   api.post('/counts', async (c) => {
     const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const threads = checkCounts(body.value);
     if (!threads.ok) return invalid(c, threads.fields);
     return c.json({ counts: await store.counts(threads.value) });
@@ -224,7 +256,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   api.post('/moderation/comments/:id/decision', async (c) => {
     const body = await readJsonBody(c);
-    if (!body.ok) return fail(c, body.status, body.code, body.message);
+    if (!body.ok) return bodyRefused(c, body);
     const decision = checkDecision(body.value);
     if (!decision.ok) return invalid(c, decision.fields);
     const id = pathSegment(c.req.url, 1);
@@ -238,6 +270,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   portabilityRoutes(api, store, { fail, bearer, unauthorized, moderatorHash });
+
+  const backup = options.backup;
+  if (backup) {
+    api.post('/moderation/backup', async (c) => {
+      const archive = await backup();
+      c.header('Content-Type', 'application/gzip');
+      c.header('Content-Disposition', 'attachment; filename="comments-backup.tar.gz"');
+      return c.body(await archive.arrayBuffer());
+    });
+  }
 
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [
@@ -262,8 +304,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   root.route(basePath, api);
   root.notFound((c) => fail(c, 404, 'not-found', 'There is nothing at this address.'));
   root.onError((error, c) => {
+    if (isClientAbort(c, error)) {
+      // Nobody is left to read the answer; the status only shows in the request log.
+      log.aborted({ method: c.req.method, route: routeOf(c) });
+      return fail(c, 400, 'aborted', 'The request was not received completely.');
+    }
     if (error instanceof DatabaseUnavailable) return unavailable(c, 'The comments service cannot reach its database. Please try again shortly.');
-    console.error('comments service error:', error);
+    if (error instanceof Unavailable) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return fail(c, 503, error.code, error.message);
+    }
+    log.error({ method: c.req.method, route: routeOf(c), error });
     return fail(c, 500, 'internal', 'Something went wrong on our side. Please try again.');
   });
   return root;

@@ -13,6 +13,15 @@ export interface Config {
   allowedOrigins: string[];
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  /** Bearer token for `GET /api/metrics`; empty: metrics are open (keep the port private then). */
+  metricsToken: string;
+  /** Open connections accepted at once; keep it below the process's file limit (`ulimit -n`). */
+  maxConnections: number;
+  /** Time a client has to send its request headers, and its whole request, in milliseconds. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Writes stop (503) while the data folder's file system has less free space than this. */
+  minFreeDiskBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -22,11 +31,11 @@ export class ConfigError extends Error {
   }
 }
 
-function whole(problems: string[], env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+function whole(problems: string[], env: NodeJS.ProcessEnv, name: string, fallback: number, max: number, min = 0): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > max) {
-    problems.push(`${name} must be a whole number from 0 to ${max} (got "${raw}").`);
+  if (!/^\d+$/.test(raw) || Number(raw) > max || Number(raw) < min) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
     return fallback;
   }
   return Number(raw);
@@ -63,9 +72,22 @@ function databaseUrl(problems: string[], raw: string | undefined): string | null
   return value;
 }
 
+/** Production needs a token no one can guess; development may use a short one. */
+export const MIN_PRODUCTION_TOKEN = 32;
+
+function secret(problems: string[], env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name]?.trim() ?? '';
+  if (/\s/.test(value)) {
+    problems.push(`${name} must not contain spaces or line breaks (clients send it in one Authorization header).`);
+  } else if (value && env.NODE_ENV === 'production' && value.length < MIN_PRODUCTION_TOKEN) {
+    problems.push(`${name} must be at least ${MIN_PRODUCTION_TOKEN} characters with NODE_ENV=production (got ${value.length}); e.g. \`openssl rand -base64 32\`.`);
+  }
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { requireToken?: boolean } = {}): Config {
   const problems: string[] = [];
-  const moderatorToken = env.MODERATOR_TOKEN?.trim() ?? '';
+  const moderatorToken = secret(problems, env, 'MODERATOR_TOKEN');
   if (!moderatorToken && options.requireToken !== false) {
     problems.push('MODERATOR_TOKEN is required: set it to a long random secret, e.g. `openssl rand -base64 32`.');
   }
@@ -81,8 +103,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS, problems),
     rateLimitPerMinute: whole(problems, env, 'RATE_LIMIT_PER_MINUTE', 6, 1_000_000),
     trustProxy: trust === '1',
+    metricsToken: secret(problems, env, 'METRICS_TOKEN'),
+    maxConnections: whole(problems, env, 'MAX_CONNECTIONS', 1000, 1_000_000, 1),
+    headersTimeoutMs: whole(problems, env, 'HEADERS_TIMEOUT_SECONDS', 10, 3600, 1) * 1000,
+    requestTimeoutMs: whole(problems, env, 'REQUEST_TIMEOUT_SECONDS', 30, 3600, 1) * 1000,
+    minFreeDiskBytes: whole(problems, env, 'MIN_FREE_DISK_MB', 64, 1_000_000, 17) * 2 ** 20,
   };
   if (config.databasePoolSize === 0) problems.push('DATABASE_POOL_SIZE must be at least 1.');
+  if (config.requestTimeoutMs < config.headersTimeoutMs) {
+    problems.push('REQUEST_TIMEOUT_SECONDS must be at least HEADERS_TIMEOUT_SECONDS (the headers are part of the request).');
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -1,12 +1,13 @@
 /**
  * The HTTP client of the comments service, shared by `<rw-comments>`, `<rw-comment-count>` and
  * `<rw-moderation>`. Every failure becomes an `ApiError` with a code an element can explain to a
- * reader: `network` (unreachable), `timeout`, `rate-limited` (with `retryAfter` seconds),
- * `invalid` (422, with per-field messages), `unauthorized`, `not-found`, `server`.
+ * reader: `network` (unreachable), `timeout`, `aborted`, `rate-limited` (with `retryAfter`
+ * seconds), `invalid` (422, with per-field messages), `unauthorized`, `not-found`, `server`, and
+ * `invalid-json`, `invalid-answer` or `answer-too-large` for a success that is not what the
+ * contract says. Bodies are read with a byte cap and checked in `internal/answers.ts`.
  */
-import type { CommentInput, CommentPage, CountsAnswer, Decision, ModeratedComment, PostedComment, PublicComment, Reason, Sort, Status, StatusAnswer } from './internal/contract.js';
-
-import { checkThread } from './internal/contract.js';
+import * as answers from './internal/answers.js';
+import { checkThread, LIMITS, type CommentInput, type CommentPage, type ModeratedComment, type PostedComment, type PublicComment, type Reason, type Sort, type Status } from './internal/contract.js';
 
 export { REASONS } from './internal/contract.js';
 export type { CommentPage, PostedComment, Reason };
@@ -39,37 +40,102 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Milliseconds before the request is abandoned with a `timeout` error. */
   timeout?: number;
+  /** Abandons the request (code `aborted`), e.g. when a newer one supersedes it. */
+  signal?: AbortSignal;
 }
 
-export async function request<T>(endpoint: string, path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * The body as text, never more than `limit` bytes: a declared length over it is refused unread,
+ * and a stream is cancelled as soon as it passes it, so a 50 MB answer costs what 4 MB cost.
+ */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const tooLarge = () => new ApiError('answer-too-large', `The answer is larger than ${limit} bytes.`, response.status);
+  if (Number(response.headers.get('content-length')) > limit) {
+    void response.body?.cancel();
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let size = 0;
+  let out = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return out + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel();
+      throw tooLarge();
+    }
+    out += decoder.decode(value, { stream: true });
+  }
+}
+
+/** Aborted when either is; `AbortSignal.any` is recent (Safari 17.4), hence the fallback. */
+function either(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (AbortSignal.any) return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const signal of [a, b]) signal.addEventListener('abort', () => both.abort(signal.reason), { once: true });
+  return both.signal;
+}
+
+const failure = (error: unknown, signal?: AbortSignal) => {
+  if (error instanceof ApiError) return error;
+  const name = (error as Error)?.name;
+  const code = signal?.aborted ? 'aborted' : name === 'TimeoutError' ? 'timeout' : 'network';
+  return new ApiError(code, String((error as Error)?.message ?? error));
+};
+
+/** Only strings, each of a sane length: the messages are shown to the reader. */
+function problemOf(data: unknown): { message?: string; fields: Record<string, string> } {
+  const problem = (data as { error?: { message?: unknown; fields?: unknown } } | null)?.error;
+  const fields: Record<string, string> = {};
+  if (problem?.fields && typeof problem.fields === 'object') {
+    for (const [name, message] of Object.entries(problem.fields)) if (typeof message === 'string') fields[name] = message.slice(0, 500);
+  }
+  return { message: typeof problem?.message === 'string' ? problem.message.slice(0, 500) : undefined, fields };
+}
+
+export async function request<T>(endpoint: string, path: string, read: (data: unknown) => T, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const timeout = AbortSignal.timeout(options.timeout ?? 15000);
+  const signal = options.signal ? either(options.signal, timeout) : timeout;
   let response: Response;
+  let body: string;
   try {
     response = await fetch(endpoint.replace(/\/+$/, '') + path, {
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeout ?? 15000),
+      signal,
     });
+    body = await readCapped(response, LIMITS.answerBytes);
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw new ApiError(timedOut ? 'timeout' : 'network', String((error as Error)?.message ?? error));
+    throw failure(error, options.signal);
   }
-  let data: any = null;
+  let data: unknown = null;
   try {
-    data = await response.json();
+    data = body ? JSON.parse(body) : null;
   } catch {
     /* an empty or non-JSON body is judged by its status below */
   }
-  if (response.ok && data !== null) return data as T;
-  const problem = data?.error ?? {};
+  // Parsing a large body takes its own task; rendering what it holds must not add to it.
+  if (body.length > 100000) await new Promise((resolve) => setTimeout(resolve));
+  if (response.ok && data !== null) {
+    try {
+      return read(data);
+    } catch (error) {
+      throw new ApiError('invalid-answer', String((error as Error).message), response.status);
+    }
+  }
+  const problem = problemOf(data);
   throw new ApiError(
     CODES[response.status] ?? (response.ok ? 'invalid-json' : response.status >= 500 ? 'server' : `http-${response.status}`),
     problem.message ?? `${response.status} ${response.statusText}`,
     response.status,
-    problem.fields ?? {},
+    problem.fields,
     Number(response.headers.get('retry-after')) || 0,
   );
 }
@@ -82,25 +148,25 @@ function thread(id: string) {
 }
 
 export const api = {
-  comments: async (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }) => {
+  comments: async (endpoint: string, id: string, query: { sort?: Sort; limit?: number; cursor?: string | null }, signal?: AbortSignal) => {
     const params = new URLSearchParams();
     if (query.sort) params.set('sort', query.sort);
     if (query.limit) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
-    return request<CommentPage>(endpoint, `${thread(id)}/comments?${params}`);
+    return request(endpoint, `${thread(id)}/comments?${params}`, answers.commentPage, { signal });
   },
   post: async (endpoint: string, id: string, comment: NewComment, idempotencyKey: string) =>
-    request<PostedComment>(endpoint, `${thread(id)}/comments`, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
+    request(endpoint, `${thread(id)}/comments`, answers.posted, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
   status: (endpoint: string, id: string, token: string) =>
-    request<StatusAnswer>(endpoint, `/comments/${encodeURIComponent(id)}/status`, { token }),
+    request(endpoint, `/comments/${encodeURIComponent(id)}/status`, answers.status, { token }),
   counts: async (endpoint: string, threads: string[]) => {
     threads.forEach(thread);
-    return request<CountsAnswer>(endpoint, '/counts', { body: { threads } });
+    return request(endpoint, '/counts', answers.counts, { body: { threads } });
   },
   queue: (endpoint: string, token: string) =>
-    request<{ comments: PendingComment[] }>(endpoint, '/moderation/comments?status=pending', { token }),
+    request(endpoint, '/moderation/comments?status=pending', answers.queue, { token }),
   decide: (endpoint: string, token: string, id: string, decision: 'approve' | 'reject', reason?: Reason) =>
-    request<Decision>(endpoint, `/moderation/comments/${encodeURIComponent(id)}/decision`, {
+    request(endpoint, `/moderation/comments/${encodeURIComponent(id)}/decision`, answers.decision, {
       token,
       body: { decision, reason },
     }),

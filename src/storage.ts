@@ -56,3 +56,12 @@ export function readJSON<T>(store: SafeStorage, key: string): T | null {
     return null;
   }
 }
+
+/** How long the comments element keeps what a reader left in this browser (drafts, own comments, name). */
+export const KEEP_DAYS = 30;
+
+/** Whether a record saved at `time` (epoch ms or an ISO date) is still within `KEEP_DAYS`. */
+export function fresh(time: number | string | undefined): boolean {
+  const at = typeof time === 'string' ? Date.parse(time) : time;
+  return typeof at === 'number' && Date.now() - at < KEEP_DAYS * 86400000;
+}

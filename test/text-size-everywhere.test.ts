@@ -8,6 +8,7 @@ import { seed, uniqueThread, useServer } from './support/comments-server.js';
 import { $, $$, until } from './support/dom.js';
 import { submit } from './support/comment-form.js';
 import { px, resetScale, settled } from './support/reading.js';
+import { phaseOf } from './support/comments-state.js';
 
 /*
  * The reader's text size (A-/A+) applies to the whole comments section as it does to the article,
@@ -49,7 +50,7 @@ describe('the reader’s text size everywhere', function () {
     </div>`);
     const article = wrapper.querySelector<RwArticle>('rw-article')!;
     const comments = wrapper.querySelector<RwComments>('rw-comments')!;
-    await until(() => comments.phase === 'ready' && $(comments, '[part~=comment]'), 'the comments never loaded');
+    await until(() => phaseOf(comments) === 'ready' && $(comments, '[part~=comment]'), 'the comments never loaded');
     submit(comments); // the field errors, so that they are measured too
     await until(() => $(comments, '[part=field] [part=error]'), 'no field error');
     await settled(wrapper);

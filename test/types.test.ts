@@ -16,6 +16,7 @@ import {
   type RwErrorDetail,
   type RwTextSizeChangeDetail,
 } from '../src/index.js';
+import { emit } from '../src/events.js';
 
 describe('typings', () => {
   it('maps tag names to classes and event names to typed details', () => {
@@ -60,5 +61,18 @@ describe('typings', () => {
     // Bubbling and composed: a listener on the document is typed too.
     document.addEventListener('rw-text-size-change', (e) => seen.push(e.detail.scale), { once: true });
     expect(seen).to.deep.equal([]);
+  });
+
+  it('types emit by the one event map', () => {
+    // Never called: the checks are tsc's.
+    const never = (target: EventTarget) => {
+      const event: CustomEvent<RwErrorDetail> = emit(target, 'rw-error', { code: 'network', message: '' });
+      // @ts-expect-error a detail of another event
+      emit(target, 'rw-error', { scale: 1 });
+      // @ts-expect-error not one of our events
+      emit(target, 'rw-nope', {});
+      return event;
+    };
+    expect(typeof never).to.equal('function');
   });
 });

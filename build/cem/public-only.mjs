@@ -57,6 +57,9 @@ export function publicOnly() {
         if (declaration.attributes) {
           declaration.attributes = declaration.attributes.filter((attribute) => !attribute.fieldName || !dropped.has(attribute.fieldName));
         }
+        // A base class without a tag (src/internal/rw-element.ts) is no element anyone can use;
+        // its members reach the elements as inherited ones.
+        if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
       }
     },
   };

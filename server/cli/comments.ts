@@ -1,5 +1,6 @@
 /**
- * `npm run comments -- COMMAND`: import, export and erasure from the command line, on the service's
+ * `npm run comments -- COMMAND` (server/dist/comments.js once built; `node --import tsx
+ * server/cli/comments.ts` from source): import, export and erasure from the command line, on the service's
  * own database (DATABASE_URL, else the PGlite folder DATA_DIR). With PostgreSQL it may run while
  * the service runs; the embedded database belongs to one process at a time.
  *
@@ -15,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { userInfo } from 'node:os';
 import { isEmail } from '../../src/internal/contract.js';
 import { ConfigError, readConfig } from '../config.js';
+import { DataDirError } from '../data-dir.js';
 import { DatabaseUnavailable } from '../db/db.js';
 import { openDatabase } from '../db/open.js';
 import { Store } from '../store.js';
@@ -23,7 +25,6 @@ import { exportComments } from '../portability/export.js';
 import { FORMATS, ImportError, importComments, type Format } from '../portability/import.js';
 import { formatReport } from '../portability/report.js';
 import { readThreadMap } from '../portability/thread-map.js';
-import { processHoldingFolder } from './folder-in-use.js';
 import type { Scope } from '../portability/document.js';
 
 const USAGE = `usage: npm run comments -- import FORMAT FILE [--map FILE]   (FORMAT: ${FORMATS.join(', ')})
@@ -48,15 +49,17 @@ function parse(argv: string[]) {
 
 async function openStore(): Promise<Store> {
   const config = readConfig(process.env, { requireToken: false });
-  if (!config.databaseUrl) {
-    const holder = processHoldingFolder(config.dataDir);
-    if (holder !== null) {
-      throw new ImportError(
-        `DATA_DIR ${config.dataDir} is in use by process ${holder} (the comments service?). The embedded database serves one process at a time: stop the service, run this command, start it again; or run the service on PostgreSQL (DATABASE_URL).`,
+  try {
+    return await Store.open(await openDatabase(config));
+  } catch (error) {
+    // The embedded folder's lock (server/data-dir.ts): the service, or another command, holds it.
+    if (error instanceof DataDirError && /in use/.test(error.message)) {
+      throw new DataDirError(
+        `${error.message} The embedded database serves one process at a time: stop the service, run this command, start it again; or run the service on PostgreSQL (DATABASE_URL).`,
       );
     }
+    throw error;
   }
-  return Store.open(await openDatabase(config));
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -113,7 +116,7 @@ try {
     console.error(`comments: ${error.message}\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof ImportError || error instanceof ConfigError || error instanceof DatabaseUnavailable) {
+  if (error instanceof ImportError || error instanceof ConfigError || error instanceof DatabaseUnavailable || error instanceof DataDirError) {
     console.error(`comments: ${error.message}`);
     process.exit(1);
   }

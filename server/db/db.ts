@@ -2,6 +2,8 @@
  * The one narrow interface the Store speaks to; server/db/pglite.ts and server/db/postgres.ts
  * implement it. Both backends run the same SQL, so nothing here is backend-specific.
  */
+import type { BarrierStats, PoolStats } from '../metrics.js';
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
@@ -19,6 +21,14 @@ export interface Db extends Queryable {
    */
   listen(channel: string, onMessage: (payload: string) => void, onReset: (listening: boolean) => void): Promise<void>;
   close(): Promise<void>;
+  /** Connection pool usage for `/api/metrics`, from backends that have a pool. */
+  poolStats?(): PoolStats;
+  /** What the durability barrier did, for `/api/metrics` (the embedded database). */
+  barrierStats?(): BarrierStats;
+  /** The whole data folder as a .tar.gz, taken between two queries (the embedded database: `npm run backup`). */
+  backup?(): Promise<Blob>;
+  /** What the backend knows beyond reachability (the embedded database: free disk space). */
+  health?(): Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 export const listenerName = (channel: string) => `rw-listen:${channel}`;

@@ -7,9 +7,10 @@ export interface DatabaseConfig {
   databaseUrl: string | null;
   databasePoolSize: number;
   dataDir: string;
+  minFreeDiskBytes?: number;
 }
 
 export function openDatabase(config: DatabaseConfig): Promise<Db> {
   if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, poolSize: config.databasePoolSize });
-  return openPglite(config.dataDir);
+  return openPglite(config.dataDir, { minFreeDiskBytes: config.minFreeDiskBytes });
 }

@@ -28,6 +28,15 @@ const FIELDS = {
   pageSize: 100,
   defaultPageSize: 20,
   countsThreads: 100,
+  /**
+   * Bytes of an answer a client reads: a full page (100 top-level comments with their replies, at
+   * the longest lengths) fits; a service that sends more is broken or hostile, and is cut off.
+   */
+  answerBytes: 4 * 1024 * 1024,
+  /** Comments a client takes from one answer, replies included; the rest is dropped unread. */
+  answerComments: 500,
+  /** Characters of an opaque paging cursor. */
+  cursor: 1000,
 } as const;
 
 /**

@@ -67,6 +67,9 @@ const messages: Catalogue = {
     other: 'يتبقى {n} حرف',
   },
   formDraftRestored: 'استُعيد تعليقك الذي لم يُرسَل.',
+  formDraftNotKept: 'لا يستطيع هذا المتصفح حفظ مسودتك: إذا أعدت تحميل الصفحة أو أغلقتها فقد تضيع.',
+  formRemember: 'تذكّر اسمي وبريدي الإلكتروني على هذا الجهاز',
+  formRememberHint: 'يُحفظ في هذا المتصفح فقط، لمدة {days} يومًا بعد آخر تعليق لك.',
   errorRequired: 'يُرجى ملء هذا الحقل.',
   errorTooLong: {
     zero: 'لا يُسمح بأي حرف.',

@@ -9,7 +9,7 @@ import { listenerName } from '../../server/db/db.js';
 import { THREADS_CHANNEL } from '../../server/page-cache.js';
 import { startPostgres } from '../support/postgres.mjs';
 import { BACKEND, comment, freshDatabase } from './helpers.js';
-import { decide, post, queue, start, type Running } from './service-process.js';
+import { decide, post, queue, start, TOKEN, type Running } from './service-process.js';
 
 const skip = BACKEND !== 'postgres' && 'several instances need a PostgreSQL server (TEST_BACKEND=postgres)';
 
@@ -166,7 +166,7 @@ describe('the database going away and coming back', { skip, timeout: 180_000 }, 
       post(a.url, 'outage', during, 'outage-2'),
       fetch(threadUrl(b.url, 'outage')),
       fetch(`${a.url}/comments/${id}/status`, { headers: { authorization: 'Bearer x' } }),
-      fetch(`${b.url}/moderation/comments`, { headers: { authorization: `Bearer ${'process-test-moderator-token'}` } }),
+      fetch(`${b.url}/moderation/comments`, { headers: { authorization: `Bearer ${TOKEN}` } }),
     ];
     for (const r of await Promise.all(attempts)) {
       assert.equal(r.status, 503, `${r.url}`);

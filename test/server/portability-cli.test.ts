@@ -117,7 +117,7 @@ describe('npm run comments', { timeout: 240_000 }, () => {
     try {
       const refused = await cli(['erase', 'x@leak-check.example']);
       assert.equal(refused.code, 1);
-      assert.match(refused.stderr, /is in use by process \d+/);
+      assert.match(refused.stderr, /is in use by another comments service \(pid \d+.*stop the service, run this command/);
     } finally {
       service.child.kill('SIGTERM');
       await service.exited;

@@ -27,6 +27,11 @@ describe('configuration', () => {
       allowedOrigins: [],
       rateLimitPerMinute: 6,
       trustProxy: false,
+      metricsToken: '',
+      maxConnections: 1000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      minFreeDiskBytes: 64 * 2 ** 20,
     });
     const full = readConfig({
       MODERATOR_TOKEN: 't',
@@ -66,6 +71,30 @@ describe('configuration', () => {
         return true;
       },
     );
+  });
+
+  test('tokens: no whitespace inside, and at least 32 characters in production', () => {
+    const long = 'x'.repeat(32);
+    assert.throws(() => readConfig({ MODERATOR_TOKEN: 'two words' }), /MODERATOR_TOKEN must not contain spaces/);
+    assert.throws(() => readConfig({ MODERATOR_TOKEN: long, METRICS_TOKEN: 'a\tb' }), /METRICS_TOKEN must not contain spaces/);
+    assert.equal(readConfig({ MODERATOR_TOKEN: 'short' }).moderatorToken, 'short', 'development may use a short token');
+    assert.throws(
+      () => readConfig({ NODE_ENV: 'production', MODERATOR_TOKEN: 'short', METRICS_TOKEN: 'also-short' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 2, 'both reported at once');
+        assert.match(error.problems[0], /^MODERATOR_TOKEN must be at least 32 characters with NODE_ENV=production \(got 5\)/);
+        assert.match(error.problems[1], /^METRICS_TOKEN/);
+        return true;
+      },
+    );
+    assert.equal(readConfig({ NODE_ENV: 'production', MODERATOR_TOKEN: `  ${long}\n` }).moderatorToken, long, 'surrounding whitespace is trimmed');
+    assert.throws(() => readConfig({ MODERATOR_TOKEN: 't', MAX_CONNECTIONS: '0', HEADERS_TIMEOUT_SECONDS: '40' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /MAX_CONNECTIONS must be a whole number from 1/);
+      assert.match(error.message, /REQUEST_TIMEOUT_SECONDS must be at least HEADERS_TIMEOUT_SECONDS/);
+      return true;
+    });
   });
 
   test('the process exits 1 with a clear message when MODERATOR_TOKEN is missing', async () => {

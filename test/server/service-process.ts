@@ -1,29 +1,36 @@
-// The service as real processes (`node --import tsx server/main.ts`), for the tests that need
-// one or several of them: started on a free port, killed at the end of the test file.
+// The service as real processes (`node --import tsx server/main.ts`), for the tests that need one or
+// several of them (start-up checks, signals, logs, syscalls, several instances): spawn, collect the
+// output, wait for the one start-up line; every child is killed at the end of the test file.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const LINE = /^comments service listening on (http:\/\/127\.0\.0\.1:\d+\/api)$/;
-export const TOKEN = 'process-test-moderator-token';
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const LINE = /^comments service listening on (http:\/\/127\.0\.0\.1:\d+\/api)$/;
+export const TOKEN = 'process-test-moderator-token-0123456789';
+/** The service from its TypeScript sources, as the tests run it. */
+export const FROM_SOURCE = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+
+export interface Child {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+export interface Running extends Child {
+  url: string;
+}
+
 const children = new Set<ChildProcess>();
 after(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-export interface Running {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-export function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
+export function run(env: Record<string, string>, options: { command?: string[]; cwd?: string } = {}): Child {
+  const [command, ...args] = options.command ?? FROM_SOURCE;
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,18 +48,21 @@ export function run(env: Record<string, string>) {
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-export async function start(env: Record<string, string>): Promise<Running> {
-  const r = run({ PORT: '0', MODERATOR_TOKEN: TOKEN, ...env });
-  const deadline = Date.now() + 120_000;
+/** Waits for the start-up line; throws with the process's stderr if it exits first. */
+export async function started(r: Child, timeoutMs = 120_000): Promise<Running> {
+  const deadline = Date.now() + timeoutMs;
   while (!r.stdout().includes('\n')) {
     const code = await Promise.race([r.exited, new Promise((res) => setTimeout(res, 50, 'waiting'))]);
     if (code !== 'waiting') throw new Error(`service exited with ${code}: ${r.stderr()}`);
     if (Date.now() > deadline) throw new Error(`service did not start: ${r.stderr()}`);
   }
-  const match = LINE.exec(r.stdout().trimEnd());
+  const match = LINE.exec(r.stdout().split('\n')[0]);
   assert.ok(match, `start-up line: ${JSON.stringify(r.stdout())}`);
   return { ...r, url: match[1] };
 }
+
+export const start = (env: Record<string, string>, options: { command?: string[]; cwd?: string } = {}) =>
+  started(run({ PORT: '0', MODERATOR_TOKEN: TOKEN, ...env }, options));
 
 export const post = (base: string, thread: string, body: unknown, key: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/threads/${encodeURIComponent(thread)}/comments`, {

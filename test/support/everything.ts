@@ -4,6 +4,7 @@ import '../../src/comments.js';
 import '../../src/comment-count.js';
 import '../../src/moderation.js';
 import type { RwComments } from '../../src/components/comments/comments.js';
+import { phaseOf } from './comments-state.js';
 
 /*
  * Everything our elements draw, with content: a light-DOM, a JSON and a teaser article, a
@@ -43,7 +44,7 @@ export async function renderEverything(wrapper: HTMLElement, endpoint: string, t
   );
   const comments = wrapper.querySelector<RwComments>('rw-comments')!;
   const moderation = wrapper.querySelector('rw-moderation')!;
-  await until(() => comments.phase === 'ready', 'the comments never loaded');
+  await until(() => phaseOf(comments) === 'ready', 'the comments never loaded');
   await until(() => all(comments, '[part~=mine]').length === 3, 'the reader’s own comments are not shown');
   await until(() => all(moderation, 'article').length > 0, 'the moderation queue never loaded');
   await until(() => wrapper.querySelector('rw-comment-count')!.shadowRoot!.textContent!.match(/\d/), 'no count');

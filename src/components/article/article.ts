@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { emit, type RwErrorDetail } from '../../events.js';
-import { LocaleController } from '../../locale-controller.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { RwElement } from '../../internal/rw-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { scaleSheet } from '../../text-scale.js';
-import { ThemeController, type Theme } from '../../theme-controller.js';
 import type { ArticleView } from './article-json.js';
 import { lightRules, styles } from './article.styles.js';
 import { safeUrl } from './safe-url.js';
@@ -77,9 +75,8 @@ const adopt = (root: Document | ShadowRoot, sheet?: CSSStyleSheet) => {
  *
  * @fires {CustomEvent<RwErrorDetail>} rw-error - When `src` cannot be loaded: `code` is `network`, `http-404` (or another status), `invalid-json` or `invalid-article`.
  */
-export class RwArticle extends LitElement {
+export class RwArticle extends RwElement {
   static override styles = [tokens, scaleSheet, styles];
-  // Declared without decorators: their runtime would cost the script-tag bundle about 350 bytes gzip.
   static override properties = {
     variant: { reflect: true },
     href: {},
@@ -87,7 +84,6 @@ export class RwArticle extends LitElement {
     noTextSize: { type: Boolean, attribute: 'no-text-size' },
     formatDate: { type: Boolean, attribute: 'format-date' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    theme: { reflect: true },
     view: { state: true },
     failed: { state: true },
   };
@@ -104,26 +100,15 @@ export class RwArticle extends LitElement {
   formatDate = false;
   /** Level of the headline rendered from `src` (default 2, teaser 3). */
   headingLevel?: number;
-  /** Colour scheme: `light`, `dark` or `auto`. */
-  theme?: Theme;
-
   private view?: ArticleView;
   private failed = false;
 
-  protected internals = this.attachInternals();
-  /** @internal */
-  locale = new LocaleController(this);
   private request = 0;
   /**
    * Server-rendered (declarative shadow DOM, attached before the element upgrades): the server
    * saw no light DOM, so the first render, which hydrates that markup, must not read it either.
    */
   private serverRendered = !!this.shadowRoot;
-
-  constructor() {
-    super();
-    new ThemeController(this, this.internals);
-  }
 
   protected override firstUpdated(): void {
     // Now what the light DOM asks for (a formatted date) may differ from the server's markup.
@@ -162,7 +147,7 @@ export class RwArticle extends LitElement {
     } catch (code) {
       if (id !== this.request) return;
       this.failed = true;
-      emit<RwErrorDetail>(this, 'rw-error', { code: typeof code === 'string' ? code : 'network', message: this.locale.t('articleError') });
+      this.emit('rw-error', { code: typeof code === 'string' ? code : 'network', message: this.locale.t('articleError') });
     }
   }
 
@@ -228,8 +213,5 @@ export class RwArticle extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'rw-article': RwArticle;
-  }
-  interface GlobalEventHandlersEventMap {
-    'rw-error': CustomEvent<RwErrorDetail>;
   }
 }

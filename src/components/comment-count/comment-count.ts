@@ -1,7 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { emit, type RwErrorDetail } from '../../events.js';
-import { LocaleController } from '../../locale-controller.js';
-import { ThemeController, type Theme } from '../../theme-controller.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { RwElement } from '../../internal/rw-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { explain } from '../comments/messages.js';
 import { count } from './batch.js';
@@ -36,37 +34,29 @@ import { count } from './batch.js';
  *
  * @fires rw-error - The counts could not be loaded: `detail: {code, message}`.
  */
-export class RwCommentCount extends LitElement {
+export class RwCommentCount extends RwElement {
   static override styles = [tokens, css`:host{display:inline}span{color:var(--_rw-color-muted)}`];
-  static override properties = { thread: {}, endpoint: {}, theme: { reflect: true }, n: { state: true } };
+  static override properties = { thread: {}, endpoint: {}, n: { state: true } };
 
+  /** Opaque id of the article's thread. */
   thread = '';
+  /** Base URL of the comments service. */
   endpoint = '';
-  /** Colour scheme: `light`, `dark` or `auto`. */
-  theme?: Theme;
-  /** The count, once known. */
-  n?: number;
-
-  readonly internals = this.attachInternals();
-  readonly l = new LocaleController(this);
-
-  constructor() {
-    super();
-    new ThemeController(this, this.internals);
-  }
+  // The count, once known.
+  private n?: number;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('thread') || changed.has('endpoint')) && this.thread && this.endpoint) {
       const { thread, endpoint } = this;
       count(endpoint, thread).then(
         (n) => thread === this.thread && endpoint === this.endpoint && (this.n = n),
-        (error) => emit<RwErrorDetail>(this, 'rw-error', explain(this.l, error)),
+        (error) => this.emit('rw-error', explain(this.locale, error)),
       );
     }
   }
 
   protected override render() {
-    return this.n === undefined ? nothing : html`<span part="count">${this.l.t('commentsCount', { n: this.n })}</span>`;
+    return this.n === undefined ? nothing : html`<span part="count">${this.locale.t('commentsCount', { n: this.n })}</span>`;
   }
 }
 

@@ -1,15 +1,17 @@
 import { html, nothing } from 'lit';
-import type { RwComments } from './comments.js';
-import { length, MAX, type Field } from './validate.js';
+import { KEEP_DAYS } from '../../storage.js';
+import { charsLeft, SHOWN_FROM } from './counter.js';
+import type { DraftController } from './draft-controller.js';
+import { isField, type Field } from './validate.js';
 
 /**
- * The comment form of `<rw-comments>`, rendered in its shadow root (so `<label for>` and
+ * The comment form, rendered in the element's shadow root (so `<label for>` and
  * `aria-describedby` ids resolve there). One form at a time: at the end of the guidelines, or
- * under the comment being replied to.
+ * under the comment being replied to. Everything it shows comes from the draft controller.
  */
-export function renderForm(host: RwComments) {
-  const { l, draft, errors, replyTo } = host;
-  const left = MAX.text - length(draft.text);
+export function renderForm(form: DraftController) {
+  const { locale: l, draft, errors, replyTo } = form;
+  const left = charsLeft(draft.text);
   const field = (name: Field, label: string, control: unknown, hint = '') => html`
     <div part="field">
       <label part="label" for=${name}>${label}${name === 'text' ? nothing : html` <span part="required">${l.t('formRequired')}</span>`}</label>
@@ -22,22 +24,25 @@ export function renderForm(host: RwComments) {
     [hint && name + '-hint', errors[name] && name + '-error'].filter(Boolean).join(' ') || nothing;
   const input = (e: Event) => {
     const target = e.target as HTMLInputElement;
-    if (target.id) host.edit(target.id as Field, target.value);
+    if (isField(target.id)) form.edit(target.id, target.value);
   };
-  const counted = left <= 500;
+  const counted = left <= SHOWN_FROM;
+  const lost = form.kept !== 'local';
   return html`
     <form part="form" novalidate aria-labelledby="fh" @input=${input} @submit=${(e: Event) => {
       e.preventDefault();
-      host.submit((e.target as HTMLFormElement).website.value);
+      form.submit((e.target as HTMLFormElement).website.value);
     }}>
       <h3 id="fh">${replyTo ? l.t('commentReplyTo', { author: replyTo.author }) : l.t('formHeading')}</h3>
       ${field(
         'text',
         l.t('formText'),
         html`<textarea part="textarea" id="text" rows="5" aria-required="true" aria-invalid=${!!errors.text}
-          aria-describedby=${aria('text', counted)} .value=${draft.text}></textarea>`,
+          aria-describedby=${[counted && 'text-hint', errors.text && 'text-error', lost && 'kept'].filter(Boolean).join(' ') || nothing}
+          .value=${draft.text}></textarea>`,
         counted ? l.t('formCharsLeft', { n: Math.max(left, 0) }) : '',
       )}
+      ${lost ? html`<p part="hint storage" id="kept">${l.t('formDraftNotKept')}</p>` : nothing}
       ${field(
         'author',
         l.t('formName'),
@@ -51,13 +56,19 @@ export function renderForm(host: RwComments) {
           aria-describedby=${aria('email', true)} .value=${draft.email} />`,
         l.t('formEmailHint'),
       )}
+      <div part="field remember">
+        <input part="checkbox" id="remember" type="checkbox" .checked=${form.remember} aria-describedby="remember-hint"
+          @change=${(e: Event) => form.setRemember((e.target as HTMLInputElement).checked)} />
+        <label part="label" for="remember">${l.t('formRemember')}</label>
+        <p part="hint" id="remember-hint">${l.t('formRememberHint', { days: KEEP_DAYS })}</p>
+      </div>
       <div class="vh" aria-hidden="true"><input name="website" tabindex="-1" autocomplete="off" /></div>
       <div class="actions">
-        <button part="button submit" class="primary" aria-disabled=${host.busy}>${l.t(host.busy ? 'formSubmitting' : 'formSubmit')}</button>
-        ${replyTo ? html`<button part="button" type="button" @click=${() => host.reply(null)}>${l.t('commentCancelReply')}</button>` : nothing}
+        <button part="button submit" class="primary" aria-disabled=${form.busy}>${l.t(form.busy ? 'formSubmitting' : 'formSubmit')}</button>
+        ${replyTo ? html`<button part="button" type="button" @click=${() => form.reply(null)}>${l.t('commentCancelReply')}</button>` : nothing}
       </div>
-      <p part="status" role="status">${host.say}</p>
-      <p part="error" role="alert">${host.alarm}</p>
+      <p part="status" role="status">${form.say}</p>
+      <p part="error" role="alert">${form.alarm}</p>
     </form>
   `;
 }

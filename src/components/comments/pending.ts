@@ -1,10 +1,10 @@
-import { local, readJSON } from '../../storage.js';
-import type { CommentStatus, Reason } from '../../api.js';
+import { fresh, local, readJSON } from '../../storage.js';
+import { isReason, isStatus, type Reason, type Status } from '../../internal/contract.js';
 
 /**
  * The reader's own comments on a thread, remembered from what the service answered to their post
- * (including the token that lets them follow its status), until they show up approved in the list
- * or the reader dismisses a rejection.
+ * (including the token that lets them follow its status), until they show up approved in the list,
+ * the reader dismisses a rejection, or `KEEP_DAYS` pass.
  */
 export interface Mine {
   id: string;
@@ -13,13 +13,28 @@ export interface Mine {
   text: string;
   createdAt: string;
   parentId: string | null;
-  status: CommentStatus;
+  status: Status;
   reason?: Reason;
 }
 
 const name = (thread: string) => `rw-mine:${thread}`;
 
-export const loadMine = (thread: string): Mine[] => readJSON<Mine[]>(local, name(thread)) ?? [];
+// What is stored is read like an answer: another version of the widget (or a hand) may have written it.
+const usable = (m: Partial<Mine> | null): m is Mine =>
+  !!m &&
+  typeof m.id === 'string' &&
+  typeof m.token === 'string' &&
+  typeof m.author === 'string' &&
+  typeof m.text === 'string' &&
+  (m.parentId === null || typeof m.parentId === 'string') &&
+  isStatus(m.status) &&
+  (m.reason === undefined || isReason(m.reason)) &&
+  fresh(m.createdAt);
+
+export function loadMine(thread: string): Mine[] {
+  const stored = readJSON<unknown>(local, name(thread));
+  return Array.isArray(stored) ? stored.filter(usable) : [];
+}
 
 export function saveMine(thread: string, mine: Mine[]): void {
   if (mine.length) local.set(name(thread), JSON.stringify(mine));

@@ -1,11 +1,11 @@
-import { LitElement, html } from 'lit';
-import { api, ApiError, REASONS, type PendingComment, type Reason } from '../../api.js';
-import { emit, type RwErrorDetail } from '../../events.js';
+import { html } from 'lit';
+import { api, ApiError, type PendingComment } from '../../api.js';
+import { REASONS, type Reason } from '../../internal/contract.js';
 import { addDefaults } from '../../i18n.js';
-import { LocaleController } from '../../locale-controller.js';
+import { RwElement } from '../../internal/rw-element.js';
+import { Slices } from '../../internal/slices.js';
 import comments from '../../locales/en-comments.js';
 import moderation from '../../locales/en-moderation.js';
-import { ThemeController, type Theme } from '../../theme-controller.js';
 import { session } from '../../storage.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';
@@ -62,11 +62,10 @@ const TOKEN_KEY = 'rw-moderator-token';
  *
  * @fires rw-error - A request failed: `detail: {code, message}`.
  */
-export class RwModeration extends LitElement {
+export class RwModeration extends RwElement {
   static override styles = [tokens, controls, styles];
   static override properties = {
     endpoint: {},
-    theme: { reflect: true },
     token: { state: true },
     items: { state: true },
     current: { state: true },
@@ -74,25 +73,17 @@ export class RwModeration extends LitElement {
     alarm: { state: true },
   };
 
+  /** Base URL of the comments service. */
   endpoint = '';
-  /** Colour scheme: `light`, `dark` or `auto`. */
-  theme?: Theme;
-  token = session.get(TOKEN_KEY) ?? '';
-  /** The pending comments, oldest first; null while loading. */
-  items: PendingComment[] | null = null;
-  /** Index of the comment that holds the roving tab stop. */
-  current = 0;
-  say = '';
-  alarm = '';
+  private token = session.get(TOKEN_KEY) ?? '';
+  // The pending comments, oldest first; null while loading.
+  private items: PendingComment[] | null = null;
+  // Index of the comment that holds the roving tab stop.
+  private current = 0;
+  private say = '';
+  private alarm = '';
   private reasons = new Map<string, Reason>();
-
-  readonly internals = this.attachInternals();
-  readonly l = new LocaleController(this);
-
-  constructor() {
-    super();
-    new ThemeController(this, this.internals);
-  }
+  private slices = new Slices(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,9 +94,9 @@ export class RwModeration extends LitElement {
     const code = error instanceof ApiError ? error.code : 'network';
     if (code === 'unauthorized') {
       this.signOut();
-      this.alarm = this.l.t('moderationBadToken');
-    } else this.alarm = this.l.t('moderationError');
-    emit<RwErrorDetail>(this, 'rw-error', { code, message: this.alarm });
+      this.alarm = this.locale.t('moderationBadToken');
+    } else this.alarm = this.locale.t('moderationError');
+    this.emit('rw-error', { code, message: this.alarm });
   }
 
   /** Loads the queue again (also checks the token). */
@@ -117,6 +108,7 @@ export class RwModeration extends LitElement {
       if (token !== this.token) return;
       session.set(TOKEN_KEY, token);
       this.items = comments;
+      this.slices.from();
       this.current = Math.min(this.current, Math.max(comments.length - 1, 0));
     } catch (error) {
       this.failed(error);
@@ -142,7 +134,7 @@ export class RwModeration extends LitElement {
     const index = this.items!.indexOf(item);
     this.items = this.items!.filter((other) => other !== item);
     this.current = Math.min(index, this.items.length - 1);
-    this.say = this.l.t(decision === 'approve' ? 'moderationApproved' : 'moderationRejected', { author: item.author });
+    this.say = this.locale.t(decision === 'approve' ? 'moderationApproved' : 'moderationRejected', { author: item.author });
     await this.updateComplete;
     this.focusCurrent();
   }
@@ -173,7 +165,7 @@ export class RwModeration extends LitElement {
   }
 
   private item(item: PendingComment, index: number) {
-    const l = this.l;
+    const l = this.locale;
     const id = item.id;
     return html`<li>
       <article part="comment" tabindex=${index === this.current ? 0 : -1} aria-labelledby=${'a' + id}
@@ -197,7 +189,7 @@ export class RwModeration extends LitElement {
   }
 
   protected override render() {
-    const l = this.l;
+    const l = this.locale;
     const alarm = html`<p part="error" role="alert" id="error">${this.alarm}</p>`;
     if (!this.token || !this.items) {
       return html`<form part="form" @submit=${this.signIn}>
@@ -222,7 +214,7 @@ export class RwModeration extends LitElement {
       <p part="status" role="status">${this.say}</p>
       ${alarm}
       ${this.items.length
-        ? html`<ol part="list">${this.items.map((item, index) => this.item(item, index))}</ol>`
+        ? html`<ol part="list">${this.slices.take(this.items).map((item, index) => this.item(item, index))}</ol>`
         : html`<p>${l.t('moderationEmpty')}</p>`}
     `;
   }

@@ -1,15 +1,10 @@
-import { LitElement, html } from 'lit';
-import { emit } from '../../events.js';
-import { LocaleController } from '../../locale-controller.js';
+import { html } from 'lit';
+import { RwElement } from '../../internal/rw-element.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { DEFAULT_SCALE, getScale, setScale, stepScale, subscribe, SCALE_STEPS } from '../../text-scale.js';
-import { ThemeController, type Theme } from '../../theme-controller.js';
 import { styles } from './text-size.styles.js';
 
-export interface RwTextSizeChangeDetail {
-  /** The new scale: 1 is 100 %. */
-  scale: number;
-}
+export type { RwTextSizeChangeDetail } from '../../events.js';
 
 /**
  * The reader's text size: "A-", "A+" and a reset to 100 %. Every `<rw-text-size>` on the page,
@@ -47,24 +42,13 @@ export interface RwTextSizeChangeDetail {
  *
  * @fires {CustomEvent<RwTextSizeChangeDetail>} rw-text-size-change - When the reader changes the size with this control (bubbles, composed).
  */
-export class RwTextSize extends LitElement {
+export class RwTextSize extends RwElement {
   static override styles = [tokens, controls, styles];
-  static override properties = { theme: { reflect: true }, scale: { state: true }, status: { state: true } };
-
-  /** Colour scheme: `light`, `dark` or `auto`. */
-  theme?: Theme;
+  static override properties = { scale: { state: true }, status: { state: true } };
 
   private scale = getScale();
   private status = '';
-
-  protected internals = this.attachInternals();
-  private locale = new LocaleController(this);
   private unsubscribe?: () => void;
-
-  constructor() {
-    super();
-    new ThemeController(this, this.internals);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -83,7 +67,7 @@ export class RwTextSize extends LitElement {
     const percent = this.locale.number(scale, { style: 'percent', maximumFractionDigits: 1 });
     // Only the control the reader used speaks; the others on the page follow silently.
     this.status = this.locale.t('textSizeNow', { percent });
-    emit<RwTextSizeChangeDetail>(this, 'rw-text-size-change', { scale });
+    this.emit('rw-text-size-change', { scale });
   }
 
   private button(part: string, short: string, name: string, off: boolean, step: -1 | 0 | 1) {
@@ -109,8 +93,5 @@ export class RwTextSize extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'rw-text-size': RwTextSize;
-  }
-  interface GlobalEventHandlersEventMap {
-    'rw-text-size-change': CustomEvent<RwTextSizeChangeDetail>;
   }
 }

@@ -4,6 +4,7 @@ import type { RwComments } from '../../../src/components/comments/comments.js';
 import { approve, pending, reject, seed, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until, $, $$, deepActive, text } from '../../support/dom.js';
 import { fill, submit } from '../../support/comment-form.js';
+import { mineShown, phaseOf } from '../../support/comments-state.js';
 
 const server = useServer();
 // No localStorage.clear(): test files run side by side on one origin; unique threads keep them apart.
@@ -23,7 +24,7 @@ async function mount(thread: string, attrs: { sort?: string; pageSize?: number; 
     html`<rw-comments thread=${thread} endpoint=${attrs.endpoint ?? server.endpoint} loading="eager" sort=${attrs.sort ?? 'newest'}
       page-size=${attrs.pageSize ?? 20}></rw-comments>`,
   );
-  await until(() => el.phase === 'ready' || el.phase === 'error', 'the list never loaded');
+  await until(() => phaseOf(el) === 'ready' || phaseOf(el) === 'error', 'the list never loaded');
   await el.updateComplete;
   return el;
 }
@@ -71,10 +72,10 @@ describe('rw-comments', function () {
   it('does not fetch the list until it is near the viewport, and reserves its space', async () => {
     const el = await mountBelow(uniqueThread());
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(el.phase).to.equal('');
+    expect(phaseOf(el)).to.equal('');
     expect($(el, 'section').getBoundingClientRect().height).to.be.at.least(200);
     el.scrollIntoView();
-    await until(() => el.phase === 'ready', 'the list did not load once visible');
+    await until(() => phaseOf(el) === 'ready', 'the list did not load once visible');
   });
 
   it('posts, shows the pending comment, and lists it once approved', async () => {
@@ -96,7 +97,7 @@ describe('rw-comments', function () {
     // Still shown after a reload, from what the service answered.
     fixtureCleanup();
     const again = await mountBelow(thread);
-    await until(() => again.mine.length === 1);
+    await until(() => mineShown(again).length === 1);
     expect(text($(again, '[part~=mine] [part=status]'))).to.equal('Awaiting moderation');
 
     await approve(server, detail.id);
@@ -122,7 +123,7 @@ describe('rw-comments', function () {
     await reject(server, id, 'promotion');
     fixtureCleanup();
     const again = await mountBelow(thread);
-    await until(() => again.mine[0]?.status === 'rejected', 'the rejection was not fetched');
+    await until(() => mineShown(again)[0] === 'rejected', 'the rejection was not fetched');
     await again.updateComplete;
     expect(text($(again, '[part~=mine] [part=status]'))).to.equal('Not published: commercial or personal promotion');
     await expect(again).to.be.accessible();
@@ -215,11 +216,11 @@ describe('rw-comments', function () {
 
   it('says when the list cannot be loaded and retries', async () => {
     const el = await mount(uniqueThread(), { endpoint: 'http://127.0.0.1:9/api' });
-    expect(el.phase).to.equal('error');
+    expect(phaseOf(el)).to.equal('error');
     expect(text($(el, 'section [role=alert]'))).to.equal('Comments could not be loaded.');
     await expect(el).to.be.accessible();
     el.endpoint = server.endpoint;
-    await until(() => el.phase === 'ready');
+    await until(() => phaseOf(el) === 'ready');
   });
 
   it('is accessible in the dark theme and in a right-to-left page', async () => {
@@ -228,13 +229,13 @@ describe('rw-comments', function () {
     const dark = await fixture<RwComments>(html`<rw-comments theme="dark" loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments>`, {
       parentNode: darkPage(),
     });
-    await until(() => dark.phase === 'ready');
+    await until(() => phaseOf(dark) === 'ready');
     expect(getComputedStyle(dark).colorScheme).to.equal('dark');
     await expect(dark).to.be.accessible();
     fixtureCleanup();
     const wrapper = await fixture(html`<div dir="rtl" lang="ckb"><rw-comments loading="eager" thread=${thread} endpoint=${server.endpoint}></rw-comments></div>`);
     const rtl = wrapper.querySelector('rw-comments')!;
-    await until(() => rtl.phase === 'ready');
+    await until(() => phaseOf(rtl) === 'ready');
     const article = articles(rtl)[0];
     expect(getComputedStyle(article).direction).to.equal('rtl');
     await expect(rtl).to.be.accessible();

@@ -1,0 +1,65 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Comment } from '../../api.js';
+import type { LocaleController } from '../../locale-controller.js';
+import type { DraftController } from './draft-controller.js';
+import { renderForm } from './form.js';
+import { reasonText } from './messages.js';
+import type { MineController } from './mine-controller.js';
+import type { Mine } from './pending.js';
+
+/** What the comment templates read: the language, the form (for replies) and the reader's own comments. */
+export interface CommentView {
+  locale: LocaleController;
+  form: DraftController;
+  mine: MineController;
+}
+
+/** One comment; its text and author are always rendered as text. */
+function article(view: CommentView, c: Comment, tail: unknown, part = 'comment') {
+  return html`<article part=${part} dir="auto" tabindex="-1" data-id=${c.id}>
+    <b part="author">${c.author}</b>
+    <time part="date" datetime=${c.createdAt}>${view.locale.date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+    <p part="text">${c.text}</p>
+    ${tail}
+  </article>`;
+}
+
+/** The reader's own comment, with its moderation state. */
+export function renderMine(view: CommentView, m: Mine): TemplateResult {
+  const l = view.locale;
+  const status =
+    m.status === 'rejected'
+      ? m.reason
+        ? l.t('statusRejectedReason', { reason: reasonText(l, m.reason) })
+        : l.t('statusRejected')
+      : l.t(m.status === 'approved' ? 'statusApproved' : 'statusPending');
+  return html`<li>
+    ${article(
+      view,
+      m,
+      html`<p part="status" class=${m.status}>${status}</p>
+        ${m.status === 'rejected' ? html`<button part="button" @click=${() => view.mine.dismiss(m)}>${l.t('commentDismiss')}</button>` : nothing}`,
+      'comment mine',
+    )}
+  </li>`;
+}
+
+/** A top-level comment with its Reply button, the reply form when open, its replies and the reader's own replies. */
+export function renderThread(view: CommentView, c: Comment, replies: Comment[] = [], mine: Mine[] = []): TemplateResult {
+  const { locale: l, form } = view;
+  const open = form.replyTo?.id === c.id;
+  return html`<li>
+    ${article(
+      view,
+      c,
+      c.parentId
+        ? nothing
+        : html`<button part="button reply" aria-expanded=${open} aria-label=${l.t('commentReplyTo', { author: c.author })}
+            @click=${() => form.reply(open ? null : c)}>${l.t('commentReply')}</button>`,
+    )}
+    ${open ? renderForm(form) : nothing}
+    ${replies.length || mine.length
+      ? html`<ol part="list">${replies.map((r) => renderThread(view, r))}${mine.map((m) => renderMine(view, m))}</ol>`
+      : nothing}
+  </li>`;
+}

@@ -1,0 +1,71 @@
+import type { ReactiveController } from 'lit';
+import { api, type Comment } from '../../api.js';
+import type { Sort } from '../../internal/contract.js';
+import { Slices } from '../../internal/slices.js';
+import { commentElement, type CommentsHost } from './host.js';
+
+/** '' before the list is needed, then loading | ready | error. */
+export type Phase = '' | 'loading' | 'ready' | 'error';
+
+/**
+ * The approved comments of the host's thread: the first page, "Load more" pages after it, and
+ * the total. A newer request (another sort, another thread, a retry) aborts the one in flight, so
+ * a slow old answer can never overwrite a newer list.
+ */
+export class ListController implements ReactiveController {
+  /** Approved comments loaded so far, in the order of the sort. */
+  items: Comment[] = [];
+  /** The number of approved comments, -1 until known. */
+  total = -1;
+  cursor: string | null = null;
+  phase: Phase = '';
+  /** What of `items` is rendered so far (a long page arrives on screen a slice per frame). */
+  readonly slices: Slices;
+  private request?: AbortController;
+
+  constructor(
+    private host: CommentsHost,
+    private query: () => { sort: Sort; limit: number },
+    private events: { loaded: (ids: Set<string>) => void; failed: (error: unknown) => void },
+  ) {
+    host.addController(this);
+    this.slices = new Slices(host);
+  }
+
+  hostConnected(): void {}
+
+  ids(): Set<string> {
+    return new Set(this.items.map((c) => c.id));
+  }
+
+  /** Fetches the first page again (after a change of thread or sort, or to retry), or the next page. */
+  async load(more = false): Promise<void> {
+    const { host } = this;
+    if (!host.endpoint || !host.thread) return;
+    this.request?.abort();
+    const request = (this.request = new AbortController());
+    const before = more ? this.items.length : 0;
+    this.phase = 'loading';
+    host.requestUpdate();
+    try {
+      const page = await api.comments(host.endpoint, host.thread, { ...this.query(), cursor: more ? this.cursor : null }, request.signal);
+      if (request.signal.aborted) return;
+      this.items = more ? [...this.items, ...page.comments] : page.comments;
+      this.total = page.total;
+      this.cursor = page.nextCursor;
+      this.phase = 'ready';
+      this.slices.from(before);
+      host.requestUpdate();
+      this.events.loaded(this.ids());
+      if (more) {
+        await host.updateComplete;
+        commentElement(host.renderRoot, this.items[before]?.id)?.focus();
+      }
+    } catch (error) {
+      if (request.signal.aborted) return;
+      this.phase = 'error';
+      host.requestUpdate();
+      this.events.failed(error);
+    }
+  }
+}

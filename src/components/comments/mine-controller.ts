@@ -1,0 +1,69 @@
+import type { ReactiveController } from 'lit';
+import { api, ApiError } from '../../api.js';
+import type { CommentsHost } from './host.js';
+import { loadMine, saveMine, type Mine } from './pending.js';
+
+/**
+ * The reader's own comments on the host's thread: shown, marked with their moderation state,
+ * until they appear approved in the list or the reader dismisses a rejection.
+ */
+export class MineController implements ReactiveController {
+  items: Mine[] = [];
+
+  constructor(private host: CommentsHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Reads what this browser remembers for the host's (new) thread. */
+  open(): void {
+    this.items = loadMine(this.host.thread);
+  }
+
+  private set(mine: Mine[]) {
+    this.items = mine;
+    saveMine(this.host.thread, mine);
+    this.host.requestUpdate();
+  }
+
+  add(mine: Mine): void {
+    this.set([...this.items, mine]);
+  }
+
+  dismiss(mine: Mine): void {
+    this.set(this.items.filter((m) => m !== mine));
+  }
+
+  /** Forgets the ones the public list now shows. */
+  drop(listed: Set<string>): void {
+    if (this.items.some((m) => listed.has(m.id))) this.set(this.items.filter((m) => !listed.has(m.id)));
+  }
+
+  /** Asks the service what became of the pending ones since the last visit. */
+  async refresh(listed: () => Set<string>): Promise<void> {
+    const { thread, endpoint } = this.host;
+    if (!endpoint) return;
+    // undefined: unknown (offline, keep as is); null: the service no longer knows it (drop it).
+    const answers = new Map(
+      await Promise.all(
+        this.items
+          .filter((m) => m.status === 'pending')
+          .map((m) =>
+            api.status(endpoint, m.id, m.token).then(
+              (answer) => [m.id, answer] as const,
+              (error) => [m.id, error instanceof ApiError && /not-found|unauthorized/.test(error.code) ? null : undefined] as const,
+            ),
+          ),
+      ),
+    );
+    if (thread !== this.host.thread) return;
+    const ids = listed();
+    this.set(
+      this.items.flatMap((m) => {
+        const answer = answers.get(m.id);
+        return answer === null || ids.has(m.id) ? [] : [{ ...m, ...answer }];
+      }),
+    );
+  }
+}
