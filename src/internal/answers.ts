@@ -46,7 +46,10 @@ function publicComment(value: unknown): PublicComment | null {
   if (!text(id, LIMITS.commentId) || !id) return null;
   if (parentId != null && !text(parentId, LIMITS.commentId)) return null;
   if (!text(author, LIMITS.author) || !text(body, LIMITS.text) || !isDate(createdAt)) return null;
-  return { id, parentId: (parentId as string | null | undefined) ?? null, author, text: body, createdAt };
+  const comment: PublicComment = { id, parentId: (parentId as string | null | undefined) ?? null, author, text: body, createdAt };
+  // The place of a comment erased on request, kept for the replies others wrote to it.
+  if (value.removed === true) comment.removed = true;
+  return comment;
 }
 
 const cursor = (value: unknown) => (text(value, LIMITS.cursor) && value ? value : null);

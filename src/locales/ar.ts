@@ -48,6 +48,7 @@ const messages: Catalogue = {
   commentsSortNewest: 'الأحدث أولًا',
   commentsSortOldest: 'الأقدم أولًا',
   commentReply: 'رد',
+  commentRemoved: 'تعليق محذوف',
   commentReplyTo: 'رد على {author}',
   commentCancelReply: 'إلغاء الرد',
   formHeading: 'أضف تعليقًا',

@@ -41,6 +41,7 @@ const messages: Catalogue = {
   commentsSortNewest: 'نوێترین سەرەتا',
   commentsSortOldest: 'کۆنترین سەرەتا',
   commentReply: 'وەڵام',
+  commentRemoved: 'لێدوانێکی سڕاوە',
   commentReplyTo: 'وەڵام بۆ {author}',
   commentCancelReply: 'هەڵوەشاندنەوەی وەڵام',
   formHeading: 'کۆمێنتێک بنووسە',

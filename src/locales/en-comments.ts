@@ -25,6 +25,7 @@ const comments = {
   commentsSortNewest: 'Newest first',
   commentsSortOldest: 'Oldest first',
   commentReply: 'Reply',
+  commentRemoved: 'A removed comment',
   commentReplyTo: 'Reply to {author}',
   commentCancelReply: 'Cancel reply',
   formHeading: 'Post a comment',

@@ -42,6 +42,7 @@ const messages: Catalogue = {
   commentsSortNewest: 'Önce en yeni',
   commentsSortOldest: 'Önce en eski',
   commentReply: 'Yanıtla',
+  commentRemoved: 'Kaldırılmış bir yorum',
   commentReplyTo: 'Yanıtla: {author}',
   commentCancelReply: 'Yanıtı iptal et',
   formHeading: 'Yorum yazın',
