@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { isEmail } from '../../src/internal/contract.js';
+import { isEmail, type DeletedAnswer } from '../../src/internal/contract.js';
 import { readJsonBody } from '../body.js';
 import { pathSegment } from '../path-segment.js';
 import { matchesHash, type Store } from '../store.js';
@@ -38,7 +38,8 @@ export function portabilityRoutes(
     const found = await store.statusOf(id!);
     if (!found || !matchesHash(token, found.tokenHash)) return wrong();
     await eraseOwnComment(store, id!);
-    return c.body(null, 204);
+    const answer: DeletedAnswer = { id: id!, deleted: true };
+    return c.json(answer);
   });
 
   api.get('/moderation/export', async (c) => {

@@ -12,6 +12,7 @@ import {
   type CommentPage,
   type CountsAnswer,
   type Decision,
+  type DeletedAnswer,
   type ModeratedComment,
   type PostedComment,
   type PublicComment,
@@ -72,6 +73,12 @@ export function posted(value: unknown): PostedComment {
     throw new InvalidAnswer('posted comment: no id or token');
   }
   return { id: answer.id, token: answer.token, status: 'pending' };
+}
+
+export function deleted(value: unknown): DeletedAnswer {
+  const answer = object(value, 'deleted comment');
+  if (!text(answer.id, LIMITS.commentId) || answer.deleted !== true) throw new InvalidAnswer('deleted comment: no id or not deleted');
+  return { id: answer.id, deleted: true };
 }
 
 export function status(value: unknown): StatusAnswer {

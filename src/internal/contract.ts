@@ -146,6 +146,12 @@ export interface StatusAnswer {
   reason?: Reason;
 }
 
+/** `DELETE /comments/:id` ("Delete my comment"). */
+export interface DeletedAnswer {
+  id: string;
+  deleted: true;
+}
+
 /** `POST /counts`. */
 export interface CountsAnswer {
   counts: Record<string, number>;

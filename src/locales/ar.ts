@@ -120,6 +120,8 @@ const messages: Catalogue = {
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'إخفاء',
+  commentDelete: 'احذف تعليقي',
+  commentDeleteFailed: 'تعذّر حذف تعليقك. حاول مرة أخرى.',
   moderationError: 'لم تستجب خدمة التعليقات. حاول مرة أخرى.',
 };
 export default messages;

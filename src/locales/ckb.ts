@@ -91,6 +91,8 @@ const messages: Catalogue = {
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'لابردن',
+  commentDelete: 'لێدوانەکەم بسڕەوە',
+  commentDeleteFailed: 'لێدوانەکەت نەسڕایەوە. تکایە دووبارە هەوڵ بدەرەوە.',
   moderationError: 'خزمەتگوزاریی کۆمێنتەکان وەڵامی نەدایەوە. دووبارە هەوڵ بدەرەوە.',
 };
 export default messages;

@@ -56,6 +56,8 @@ const comments = {
   postedThanks: 'Thank you. Your comment will appear once a moderator approves it.',
   yourComment: 'Your comment',
   commentDismiss: 'Dismiss',
+  commentDelete: 'Delete my comment',
+  commentDeleteFailed: 'Your comment could not be deleted. Please try again.',
 };
 
 export default comments;

@@ -92,6 +92,8 @@ const messages: Catalogue = {
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'Kapat',
+  commentDelete: 'Yorumumu sil',
+  commentDeleteFailed: 'Yorumunuz silinemedi. Lütfen yeniden deneyin.',
   moderationError: 'Yorum hizmeti yanıt vermedi. Yeniden deneyin.',
 };
 export default messages;

@@ -109,7 +109,8 @@ describe('Delete my comment', () => {
     assert.equal((await call(`/api/comments/${posts[0].id}`, { method: 'DELETE' })).res.status, 401);
     for (const p of posts) {
       const deleted = await call(`/api/comments/${p.id}`, { method: 'DELETE', token: p.token });
-      assert.equal(deleted.res.status, 204);
+      assert.equal(deleted.res.status, 200);
+      assert.deepEqual(deleted.body, { id: p.id, deleted: true });
       // Gone: the token no longer answers, and deleting again is refused the same way.
       assert.equal((await call(`/api/comments/${p.id}/status`, { token: p.token })).res.status, 401);
       assert.equal((await call(`/api/comments/${p.id}`, { method: 'DELETE', token: p.token })).res.status, 401);

@@ -33,12 +33,16 @@ export function renderMine(view: CommentView, m: Mine): TemplateResult {
         ? l.t('statusRejectedReason', { reason: reasonText(l, m.reason) })
         : l.t('statusRejected')
       : l.t(m.status === 'approved' ? 'statusApproved' : 'statusPending');
+  const deleting = view.mine.deleting.get(m.id);
   return html`<li>
     ${article(
       view,
       m,
       html`<p part="status" class=${m.status}>${status}</p>
-        ${m.status === 'rejected' ? html`<button part="button" @click=${() => view.mine.dismiss(m)}>${l.t('commentDismiss')}</button>` : nothing}`,
+        ${m.status === 'rejected'
+          ? html`<button part="button" @click=${() => view.mine.dismiss(m)}>${l.t('commentDismiss')}</button>`
+          : html`<button part="button" ?disabled=${deleting === 'busy'} @click=${() => view.mine.remove(m)}>${l.t('commentDelete')}</button>`}
+        ${deleting === 'failed' ? html`<p part="error" role="alert">${l.t('commentDeleteFailed')}</p>` : nothing}`,
       'comment mine',
     )}
   </li>`;

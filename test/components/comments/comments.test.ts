@@ -66,6 +66,23 @@ describe('rw-comments', function () {
     expect(el.shadowRoot!.textContent).not.to.contain('Gone');
   });
 
+  it('"Delete my comment" removes the pending comment from the service and from this browser', async () => {
+    const thread = uniqueThread();
+    const el = await mountBelow(thread);
+    fill(el, 'I take this back.');
+    submit(el);
+    const detail = await posted(el);
+    const button = [...$$(el, '[part~=mine] button')].find((b) => text(b) === 'Delete my comment') as HTMLButtonElement;
+    expect(button, 'no Delete my comment button').to.exist;
+    button.click();
+    await until(() => mineShown(el).length === 0, 'the comment was not removed');
+    expect((await pending(server)).some((c) => c.id === detail.id)).to.equal(false);
+    fixtureCleanup();
+    const again = await mountBelow(thread);
+    await again.updateComplete;
+    expect(mineShown(again)).to.deep.equal([]);
+  });
+
   it('shows the heading, notice, guidelines and an empty list', async () => {
     const el = await mount(uniqueThread());
     expect(text($(el, '[part=heading]'))).to.equal('0 comments');
