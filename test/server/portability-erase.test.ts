@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Store } from '../../server/store.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eraseCommenter } from '../../server/portability/erase.js';
+import { importComments } from '../../server/portability/import.js';
+import { disqusXml } from './portability/source-files.js';
 import { BACKEND, MODERATOR, client, comment, freshDatabase, key, openStore, postApproved, type Call } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -65,6 +70,19 @@ describe('erase a commenter by email', () => {
     assert.ok(!/erin/i.test(dump), 'the name or the address is still in the database');
     const { rows } = await store.db.query<{ by_whom: string; comments: number }>(`SELECT by_whom, comments FROM erasures`);
     assert.deepEqual(rows, [{ by_whom: 'test moderator', comments: 5 }]);
+  });
+
+  it('an erased imported comment does not come back when the old file is imported again', async () => {
+    const store = await fresh();
+    const dir = mkdtempSync(join(tmpdir(), 'rw-erase-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'site.xml'), disqusXml());
+    await importComments(store, 'disqus', join(dir, 'site.xml'));
+    await eraseCommenter(store, 'ann@leak-check.example', 'test');
+    const again = await importComments(store, 'disqus', join(dir, 'site.xml'));
+    assert.equal(again.added, 0);
+    const { rows } = await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments WHERE author = 'Ann' OR email = 'ann@leak-check.example'`);
+    assert.equal(Number(rows[0].n), 0);
   });
 
   it('over the moderation API, for administrators only', async () => {
