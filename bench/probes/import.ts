@@ -17,7 +17,7 @@ const sizes = process.argv.slice(2).filter((a) => a !== '--postgres').map(Number
 const server = postgres ? await startPostgres() : null;
 const dir = mkdtempSync(join(tmpdir(), 'rw-import-bench-'));
 try {
-  console.log('comments | file MB | import s | comments/s | command s | peak RSS MB | backend');
+  console.log('comments | file MB | import s | comments/s | command s | peak RSS MB | export s | export peak RSS MB | backend');
   for (const n of sizes.length ? sizes : [10_000, 100_000]) {
     const file = join(dir, `disqus-${n}.xml`);
     await largeDisqus(file, n);
@@ -32,7 +32,11 @@ try {
     const added = Number(/(\d+) added/.exec(run.stdout)?.[1]);
     if (added !== n) throw new Error(`expected ${n} added: ${run.stdout.slice(0, 500)}`);
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    console.log(`${n} | ${mb(statSync(file).size)} | ${own?.[1]} | ${own?.[2]} | ${seconds.toFixed(1)} | ${(Number(measured[2]) / 1024).toFixed(0)} | ${server ? 'postgres' : 'pglite'}`);
+    // The whole site back out, streamed to a file: its memory must not follow the comment count.
+    const exported = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--import', 'tsx', 'server/cli/comments.ts', 'export', join(dir, `export-${n}.json`)], { env, encoding: 'utf8' });
+    const exportMeasured = /TIME ([\d.]+) (\d+)/.exec(exported.stderr);
+    if (exported.status !== 0 || !exportMeasured) throw new Error(`export failed: ${exported.stderr.slice(-2000)}`);
+    console.log(`${n} | ${mb(statSync(file).size)} | ${own?.[1]} | ${own?.[2]} | ${seconds.toFixed(1)} | ${(Number(measured[2]) / 1024).toFixed(0)} | ${exportMeasured[1]} | ${(Number(exportMeasured[2]) / 1024).toFixed(0)} | ${server ? 'postgres' : 'pglite'}`);
   }
 } finally {
   server?.stopSync();
