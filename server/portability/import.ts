@@ -44,6 +44,9 @@ export interface ImportReport {
   notes: { item: string; note: string }[];
 }
 
+/** A source thread as mapped: our id and its metadata (written once), or why it has none. */
+type ThreadEntry = { id: string; title: string | null; url: string | null; written: boolean } | { problem: string };
+
 interface Pending extends SourceComment {
   key: string;
   thread: string;
@@ -74,7 +77,7 @@ export async function importComments(store: Store, format: Format, input: Input,
   const map = options.map ?? Object.create(null);
   const batchSize = options.batchSize ?? 500;
   const report: ImportReport = { format, read: 0, added: 0, alreadyImported: 0, byThread: Object.create(null), skipped: [], notes: [] };
-  const threads = new Map<string, { id: string; title: string | null; url: string | null; written: boolean } | { problem: string }>();
+  const threads = new Map<string, ThreadEntry>();
   let batch: Pending[] = [];
   // Replies met before their parent: tried again at the end.
   let orphans: Pending[] = [];
@@ -134,7 +137,6 @@ export async function importComments(store: Store, format: Format, input: Input,
   return report;
 }
 
-type ThreadEntry = { id: string; title: string | null; url: string | null; written: boolean } | { problem: string };
 
 async function writeBatch(
   store: Store,
@@ -166,8 +168,12 @@ async function writeBatch(
     let parent: string | null = null;
     if (c.parentSourceId !== null) {
       const pk = keyOf(format, c.parentSourceId);
-      const p = inBatch.get(pk) ?? (found.get(pk)?.id ? { id: found.get(pk)!.id!, top: found.get(pk)!.parent_id ?? found.get(pk)!.id!, thread: found.get(pk)!.thread! } : undefined);
-      if (!p && !final && !(found.has(pk) && found.get(pk)!.id === null)) {
+      const stored = found.get(pk);
+      // An earlier comment of this batch, or one already stored: `top` is where a reply to it goes.
+      const p = inBatch.get(pk) ?? (stored?.id ? { id: stored.id, top: stored.parent_id ?? stored.id, thread: stored.thread! } : undefined);
+      // Not met yet: later in the file, perhaps. A parent erased since (its key kept, no comment) never comes.
+      const erased = stored !== undefined && stored.id === null;
+      if (!p && !final && !erased) {
         orphans.push(c);
         continue;
       }
