@@ -8,7 +8,7 @@ const messages: Catalogue = {
   textSizeDecrease: 'تصغير النص',
   textSizeIncrease: 'تكبير النص',
   textSizeReset: 'إعادة ضبط حجم النص',
-  textSizeResetShort: '100%',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'حجم النص {percent}',
 
   // <rw-article>

@@ -8,7 +8,7 @@ const messages: Catalogue = {
   textSizeDecrease: 'بچووککردنەوەی دەق',
   textSizeIncrease: 'گەورەکردنی دەق',
   textSizeReset: 'گەڕاندنەوەی قەبارەی دەق',
-  textSizeResetShort: '١٠٠٪',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'قەبارەی دەق {percent}',
 
   // <rw-article>

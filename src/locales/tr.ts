@@ -9,7 +9,7 @@ const messages: Catalogue = {
   textSizeDecrease: 'Yazıyı küçült',
   textSizeIncrease: 'Yazıyı büyüt',
   textSizeReset: 'Yazı boyutunu sıfırla',
-  textSizeResetShort: '%100',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'Yazı boyutu {percent}',
 
   // <rw-article>
