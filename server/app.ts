@@ -16,6 +16,7 @@ import { isClientAbort, jsonLogger, observeRequests, routeOf, type Logger } from
 import type { Metrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
+import { portabilityRoutes } from './portability/routes.js';
 import {
   checkComment,
   checkCounts,
@@ -130,7 +131,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       `${basePath}/*`,
       cors({
         origin: origins.includes('*') ? '*' : (origin) => (origins.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+        allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
         exposeHeaders: ['ETag', 'Retry-After'],
         maxAge: 600,
@@ -268,6 +269,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(result.decision);
   });
 
+  portabilityRoutes(api, store, { fail, bearer, unauthorized, moderatorHash });
+
   const backup = options.backup;
   if (backup) {
     api.post('/moderation/backup', async (c) => {
@@ -286,6 +289,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     ['/counts', 'POST'],
     ['/moderation/comments', 'GET, HEAD'],
     ['/moderation/comments/:id/decision', 'POST'],
+    ['/comments/:id', 'DELETE'],
+    ['/moderation/export', 'GET, HEAD'],
+    ['/moderation/erasures', 'POST'],
   ];
   for (const [path, allow] of allowed) {
     api.all(path, (c) => {

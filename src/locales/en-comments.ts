@@ -25,6 +25,7 @@ const comments = {
   commentsSortNewest: 'Newest first',
   commentsSortOldest: 'Oldest first',
   commentReply: 'Reply',
+  commentRemoved: 'A removed comment',
   commentReplyTo: 'Reply to {author}',
   commentCancelReply: 'Cancel reply',
   formHeading: 'Post a comment',
@@ -55,6 +56,8 @@ const comments = {
   postedThanks: 'Thank you. Your comment will appear once a moderator approves it.',
   yourComment: 'Your comment',
   commentDismiss: 'Dismiss',
+  commentDelete: 'Delete my comment',
+  commentDeleteFailed: 'Your comment could not be deleted. Please try again.',
 };
 
 export default comments;
