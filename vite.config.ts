@@ -4,6 +4,7 @@
  *  - client: dist/reading-widget.js, the script-tag bundle (Lit included, minified) registering
  *    every reader-facing element; DOMPurify, the comments elements and non-English catalogues stay
  *    on-demand chunks in dist/chunks/.
+ *  - dist/reading-widget.css, the pre-upgrade stylesheet of the embed snippet (build/vite-plugin-pre-upgrade-css.ts).
  *  - moderation: dist/rw-moderation.js, the moderators' element, standing alone.
  *  - lib: dist/lib/, one ES module per source module (Lit and DOMPurify left as imports), for
  *    publishers who bundle themselves. tsc writes the declarations beside them.
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { manifest } from './build/vite-plugin-manifest.js';
 import { minifyCssLiterals } from './build/vite-plugin-minify-css.js';
+import { preUpgradeStylesheet } from './build/vite-plugin-pre-upgrade-css.js';
 import { sizeBudget } from './build/vite-plugin-size-budget.js';
 
 /** A script-tag bundle: one ES module file, minified, with its own copy of everything it needs. */
@@ -58,7 +60,7 @@ const library: BuildEnvironmentOptions = {
 
 export default defineConfig(({ command }) => ({
   // The manifest before the budget: a bundle over budget still gets its manifest written.
-  plugins: [minifyCssLiterals(), manifest(), sizeBudget()],
+  plugins: [minifyCssLiterals(), preUpgradeStylesheet(), manifest(), sizeBudget()],
   logLevel: command === 'build' ? 'warn' : 'info',
   build: scriptTag('src/reading-widget.ts', 'reading-widget.js'),
   ...(command === 'build' && {

@@ -18,6 +18,7 @@ import { RateLimiter } from './rate-limit.js';
 import { checkArticle } from './moderation/validate.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
+import { portabilityRoutes } from './portability/routes.js';
 import {
   checkComment,
   checkCounts,
@@ -238,12 +239,18 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   api.route('/moderation', moderationRoutes({ store, moderatorHash, queueVersion: store.queueVersion, bodyRefused, backup: options.backup }));
 
+  portabilityRoutes(api, store, { fail, bearer, unauthorized, moderatorHash });
+
+
   // Known paths with an unsupported method: 405 with Allow (OPTIONS answers the Allow list).
   const allowed: [string, string][] = [
     ['/health', 'GET, HEAD'],
     ['/threads/:thread/comments', 'GET, HEAD, POST'],
     ['/comments/:id/status', 'GET, HEAD'],
     ['/counts', 'POST'],
+    ['/comments/:id', 'DELETE'],
+    ['/moderation/export', 'GET, HEAD'],
+    ['/moderation/erasures', 'POST'],
   ];
   for (const [path, allow] of allowed) {
     api.all(path, (c) => {

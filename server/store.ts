@@ -12,6 +12,7 @@ import { findBlock } from './moderation/blocks.js';
 import { QUEUE_CHANNEL, rememberThread } from './moderation/queue.js';
 import { MODERATION_MIGRATION } from './moderation/schema.js';
 import { QueueVersion } from './moderation/queue-version.js';
+import { PORTABILITY_MIGRATION } from './portability/schema.js';
 
 export type { Db, Queryable };
 
@@ -82,6 +83,8 @@ const MIGRATIONS: string[][] = [
     `CREATE INDEX rate_hits_at ON rate_hits (at)`,
   ],
   MODERATION_MIGRATION,
+  // 4: issue 12, import, export and erasure (server/portability/schema.ts).
+  PORTABILITY_MIGRATION,
 ];
 
 // Advisory lock keys (two-int form: class, object), kept apart from the migration lock below.
@@ -129,14 +132,13 @@ interface Row {
   author: string;
   body: string;
   created_at: unknown;
+  status?: string;
 }
-const toPublic = (r: Row): PublicComment => ({
-  id: r.id,
-  parentId: r.parent_id,
-  author: r.author,
-  text: r.body,
-  createdAt: iso(r.created_at),
-});
+// An erased comment that others replied to keeps its place as a placeholder (server/portability/erase.ts).
+const toPublic = (r: Row): PublicComment =>
+  r.status === 'removed'
+    ? { id: r.id, parentId: null, author: '', text: '', createdAt: iso(r.created_at), removed: true }
+    : { id: r.id, parentId: r.parent_id, author: r.author, text: r.body, createdAt: iso(r.created_at) };
 
 export class Store {
   /** Rendered public pages, dropped exactly when their thread changes (server/page-cache.ts). */
@@ -208,17 +210,18 @@ export class Store {
     const [page, count] = await Promise.all([
       this.db.query<Row & { pos: number; depth: number }>(
         `WITH page AS (
-           SELECT id, parent_id, author, body, created_at
+           SELECT id, parent_id, author, body, created_at, status
            FROM comments
-           WHERE thread = $1 AND status = 'approved' AND parent_id IS NULL ${after}
+           WHERE thread = $1 AND status IN ('approved', 'removed') AND parent_id IS NULL ${after}
+             AND (status = 'approved' OR EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id AND r.status = 'approved'))
            ORDER BY ${order}
            LIMIT $2
          ), top AS (
            SELECT page.*, row_number() OVER (ORDER BY ${order}) AS pos FROM page
          )
-         SELECT id, parent_id, author, body, created_at, pos, 0 AS depth FROM top
+         SELECT id, parent_id, author, body, created_at, status, pos, 0 AS depth FROM top
          UNION ALL
-         SELECT c.id, c.parent_id, c.author, c.body, c.created_at, top.pos, 1 AS depth
+         SELECT c.id, c.parent_id, c.author, c.body, c.created_at, c.status, top.pos, 1 AS depth
          FROM top JOIN comments c ON c.parent_id = top.id AND c.status = 'approved'
          WHERE top.pos < $2
          ORDER BY pos, depth, created_at, id`,
@@ -344,7 +347,7 @@ export class Store {
     const status: Status = decision === 'approve' ? 'approved' : 'rejected';
     const wanted = decision === 'approve' ? null : reason;
     const answer = (s: Status, r: Reason | null): Decision => (r ? { id, status: s, reason: r } : { id, status: s });
-    let published = null as ReturnType<PageCache['announce']> | null;
+    let published = null as Announced | null;
     const result = await this.db.transaction(async (tx): Promise<DecideResult> => {
       // A decision racing another (from any instance) waits here for it, then sees its result.
       const { rows } = await tx.query<{ status: Status; reason: Reason | null }>(`SELECT status, reason FROM comments WHERE id = $1 FOR UPDATE`, [id]);
@@ -358,25 +361,37 @@ export class Store {
         );
         await recordAudit(tx, actor, decision === 'approve' ? 'approve' : 'reject', { commentId: id, reason: wanted, at: now });
         await tx.query(`SELECT pg_notify($1, $2)`, [QUEUE_CHANNEL, id]);
-        // Delivered to every instance when (and only if) this transaction commits.
-        if (status === 'approved') {
-          published = this.pages.announce(changed[0].thread);
-          await tx.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, published.payload]);
-        }
+        if (status === 'approved') published = await this.announceChange(tx, changed[0].thread);
         return { kind: 'ok', decision: answer(status, wanted) };
       }
       const same = current.status === status && current.reason === wanted;
       return { kind: same ? 'ok' : 'conflict', decision: answer(current.status, current.reason) };
     });
-    if (published) {
-      // Answered once every other instance has dropped the thread's pages (server/page-cache.ts).
-      const { rows: listeners } = await this.db
-        .query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [
-          listenerName(THREADS_CHANNEL),
-        ])
-        .catch(() => ({ rows: [{ n: 0 }] }));
-      await published.committed(Math.max(0, Number(listeners[0]?.n ?? 0) - (this.pages.listening ? 1 : 0)));
-    }
+    if (published) await this.othersDropped([published]);
     return result;
   }
+
+  /**
+   * Inside a transaction that changes what `thread` shows: tells every instance, when (and only
+   * if) it commits, to drop the thread's pages. Pass the result to othersDropped after the commit.
+   */
+  async announceChange(tx: Queryable, thread: string): Promise<Announced> {
+    const published = this.pages.announce(thread);
+    await tx.query(`SELECT pg_notify($1, $2)`, [THREADS_CHANNEL, published.payload]);
+    return published;
+  }
+
+  /** Resolves once every other instance has dropped the announced threads' pages (server/page-cache.ts). */
+  async othersDropped(announced: Announced[]): Promise<void> {
+    if (!announced.length) return;
+    const { rows: listeners } = await this.db
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [
+        listenerName(THREADS_CHANNEL),
+      ])
+      .catch(() => ({ rows: [{ n: 0 }] }));
+    const others = Math.max(0, Number(listeners[0]?.n ?? 0) - (this.pages.listening ? 1 : 0));
+    await Promise.all(announced.map((a) => a.committed(others)));
+  }
 }
+
+export type Announced = ReturnType<PageCache['announce']>;

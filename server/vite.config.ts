@@ -22,7 +22,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { main: 'main.ts', backup: 'backup.ts', restore: 'restore.ts', moderators: 'cli/moderators.ts' },
+      input: { main: 'main.ts', backup: 'backup.ts', restore: 'restore.ts', moderators: 'cli/moderators.ts', comments: 'cli/comments.ts' },
       external: (id) => id.startsWith('node:') || builtinModules.includes(id) || packages.some((p) => id === p || id.startsWith(`${p}/`)),
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

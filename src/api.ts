@@ -162,6 +162,9 @@ export const api = {
     request(endpoint, `${thread(id)}/comments`, answers.posted, { body: comment, headers: { 'idempotency-key': idempotencyKey } }),
   status: (endpoint: string, id: string, token: string) =>
     request(endpoint, `/comments/${encodeURIComponent(id)}/status`, answers.status, { token }),
+  /** "Delete my comment": the status token proves it is the reader's. */
+  deleteComment: (endpoint: string, id: string, token: string) =>
+    request(endpoint, `/comments/${encodeURIComponent(id)}`, answers.deleted, { token, method: 'DELETE' }),
   counts: async (endpoint: string, threads: string[]) => {
     threads.forEach(thread);
     return request(endpoint, '/counts', answers.counts, { body: { threads } });

@@ -82,10 +82,17 @@ function lookup(base: string, key: MessageKey): string | Plural {
 // writes numbers the same way (٠١٢٣ digits); others get English with day-month-year dates.
 const nearest: Record<string, string> = { ckb: 'ar-IQ' };
 
-/** Locales for `Intl`: a malformed `lang` (such as `en_US`) would make `Intl` throw. */
+/**
+ * Locales for `Intl`: a malformed `lang` (such as `en_US`) would make `Intl` throw. The fallback
+ * keeps the numbering system the page asked for (`ckb-u-nu-latn` is `ar-IQ-u-nu-latn` where the
+ * browser has no Kurdish), so that dates and numbers never come out in two sets of digits.
+ */
 function locales(lang: string): string[] {
   try {
-    return [...Intl.getCanonicalLocales(lang), nearest[baseLanguage(lang)] ?? 'en-GB'];
+    const [canonical] = Intl.getCanonicalLocales(lang);
+    const numberingSystem = new Intl.Locale(canonical!).numberingSystem;
+    const fallback = nearest[baseLanguage(lang)] ?? 'en-GB';
+    return [canonical!, numberingSystem ? new Intl.Locale(fallback, { numberingSystem }).toString() : fallback];
   } catch {
     return ['en'];
   }

@@ -51,7 +51,7 @@ function figureCell(r) {
 
 function goalCell(r) {
   if (!r.goal) return '';
-  const g = r.goal.ratio !== undefined ? `${r.higherIsBetter ? "≥" : "≤"} ${r.goal.ratio.toFixed(r.goal.ratio * 10 % 1 ? 2 : 1)}×` : r.goal.max !== undefined ? `= ${r.goal.max}` : `≥ ${r.goal.min}`;
+  const g = r.goal.ratio !== undefined ? `${r.higherIsBetter ? "≥" : "≤"} ${r.goal.ratio.toFixed(r.goal.ratio * 10 % 1 ? 2 : 1)}×` : r.goal.max !== undefined ? `${r.goal.max ? "≤" : "="} ${r.goal.max}` : `≥ ${r.goal.min}`;
   return `${g} ${r.met === null ? '?' : r.met ? 'ok' : 'MISSED'}`;
 }
 

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { BOX_SHIFT_PROBE, DESCRIBE_MOVED } from '../lib/box-shift.mjs';
 
 // Pieces every bench page shares: the embed snippet's pre-upgrade CSS, the in-page probe (layout
 // shifts, long tasks, "painted" helper) and a plain host-page stylesheet.
 
 /**
- * The embed snippet's pre-upgrade CSS (hide not-yet-defined elements for at most 3 s), taken from the
- * publishers' documentation so that the bench measures what they paste; the issue's version if the
- * documentation has none.
+ * The embed snippet's pre-upgrade stylesheet (dist/reading-widget.css, built with the bundle), as
+ * the README tells publishers to link it; `?css=none` on a page leaves it out, to show what it does.
  */
-export const PRE_UPGRADE_CSS = (() => {
-  try {
-    const doc = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const snippet = doc.match(/<style>@media \(scripting: enabled\)[^\n]*?<\/style>/)?.[0];
-    if (snippet) return snippet;
-  } catch {}
-  return `<style>@media (scripting: enabled) { rw-article:not(:defined), rw-comments:not(:defined) { visibility: hidden; animation: rw-reveal 0s 3s forwards } } @keyframes rw-reveal { to { visibility: visible } }</style>`;
-})();
+export const preUpgradeCss = (query) => (query.css === 'none' ? '' : '<link rel="stylesheet" href="/dist/reading-widget.css">');
 
 /** A host page's own chrome; sets font sizes on h1/p like CMS themes do (in rem, so that the
  * root font size, the text-size reference, reaches them). */
@@ -37,6 +29,7 @@ export const HOST_CSS = `<style>
  */
 export const PROBE = `<link rel="icon" href="data:,">
 <script>
+  ${BOX_SHIFT_PROBE}
   window.__bench = { cls: 0, shifts: [], longtasks: [] };
   try {
     new PerformanceObserver((list) => {
@@ -83,3 +76,22 @@ export const PROBE = `<link rel="icon" href="data:,">
 </script>`;
 
 export const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/**
+ * For the end of <body>: the boxes of the first frame (before a late script has arrived), and
+ * whether the first rw-article's headline and body text are visible in it.
+ */
+export const FIRST_FRAME = `<script>
+  requestAnimationFrame(() => {
+    __bench.before = __boxSnapshot();
+    const shown = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility === 'visible' && el.checkVisibility({ opacityProperty: true });
+    const article = document.querySelector('rw-article:not([variant])');
+    __bench.firstFrame = { defined: !!customElements.get('rw-article'), text: !article || (shown(article.querySelector('[slot=headline]')) && shown(article.querySelector(':scope > p:not([slot])'))) };
+  });
+</script>`;
+
+/** After every element has upgraded and painted: the box movement since the first frame. */
+export const BOX_SHIFT_DONE = `{
+    const shift = __boxShift(__bench.before);
+    Object.assign(__bench, { boxShift: shift.score, moved: (${DESCRIBE_MOVED})(shift.moved) });
+  }`;

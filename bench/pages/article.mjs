@@ -8,7 +8,7 @@
 //                 byline area, talking to that service; the floor page gets <rw-floor> in their places
 //   ?words=N      the body is N generated words instead of our ~700-word article (text-size bench),
 //                 and the header gets a plain button that sets the root font size (its reference)
-import { HOST_CSS, PRE_UPGRADE_CSS, PROBE, esc } from './_shared.mjs';
+import { BOX_SHIFT_DONE, FIRST_FRAME, HOST_CSS, preUpgradeCss, PROBE, esc } from './_shared.mjs';
 import { PARAGRAPHS, TEASERS, articleBody, generatedParagraphs, teaser } from './_content.mjs';
 
 export function render(query) {
@@ -39,6 +39,7 @@ export function render(query) {
     await Promise.race([Promise.all(tags.map((t) => customElements.whenDefined(t))), new Promise((r) => setTimeout(r, 5000))]);
     const count = await __settled();
     const painted = await __afterPaint();
+    ${BOX_SHIFT_DONE}
     Object.assign(__bench, { done: true, elements: count, startup: painted - start, first, painted,
       defined: ['rw-article', 'rw-text-size', 'rw-comments', 'rw-comment-count', 'rw-floor'].filter((t) => customElements.get(t)) });`;
   return `<!doctype html>
@@ -48,7 +49,7 @@ export function render(query) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Bench: article</title>
 ${PROBE}
-${PRE_UPGRADE_CSS}
+${preUpgradeCss(query)}
 ${HOST_CSS}
 ${byTag ? `<script type="module" src="${bundle}"></script>` : ''}
 </head>
@@ -68,6 +69,7 @@ ${TEASERS.map((t, i) => unslot(teaser(t, i, article, floor ? '' : ' variant="tea
 </section>
 </main>
 <footer class="site">© The Highland Courier (bench page)</footer>
+${FIRST_FRAME}
 <script type="module">
 ${byTag ? '' : `performance.mark('rw-start');\n    await import(${JSON.stringify(bundle)});`}
 ${finish}

@@ -2,8 +2,10 @@
 // content, so any jump of the section while its list loads would move visible content.
 //   ?endpoint=URL&thread=ID   the real service and a seeded thread
 //   ?mode=cls    (default) the embed snippet's script tag; done once the list has painted
+//   ?delay=MS    the bundle is held back MS milliseconds
+//   ?css=none    without the pre-upgrade stylesheet
 //   ?mode=drive  the bundle is loaded, nothing mounted: the bench drives __mount/__more/__plain
-import { HOST_CSS, PRE_UPGRADE_CSS, PROBE, esc } from './_shared.mjs';
+import { BOX_SHIFT_DONE, FIRST_FRAME, HOST_CSS, preUpgradeCss, PROBE, esc } from './_shared.mjs';
 import { PARAGRAPHS, TEASERS } from './_content.mjs';
 
 export function render(query) {
@@ -17,9 +19,9 @@ export function render(query) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Bench: comments</title>
 ${PROBE}
-${PRE_UPGRADE_CSS}
+${preUpgradeCss(query)}
 ${HOST_CSS}
-<script type="module" src="/dist/reading-widget.js"></script>
+<script type="module" src="/dist/reading-widget.js${Number(query.delay) ? `?delay=${Number(query.delay)}` : ''}"></script>
 </head>
 <body>
 <header class="site"><strong>The Highland Courier</strong> · News</header>
@@ -32,6 +34,7 @@ ${TEASERS.map((t) => `<h3>${esc(t.headline)}</h3><p>${esc(t.summary)}</p>`).join
 </section>
 </main>
 <footer class="site">© The Highland Courier (bench page)</footer>
+${drive ? '' : FIRST_FRAME}
 <script type="module">
   const endpoint = ${JSON.stringify(query.endpoint ?? '')};
   const thread = ${JSON.stringify(query.thread ?? 'bench')};
@@ -116,6 +119,7 @@ ${TEASERS.map((t) => `<h3>${esc(t.headline)}</h3><p>${esc(t.summary)}</p>`).join
   await __afterPaint();
   await new Promise((r) => setTimeout(r, 300));
   await __afterPaint();
+  ${BOX_SHIFT_DONE}
   __bench.count = rendered(el);
   __bench.done = true;`}
 </script>

@@ -35,6 +35,7 @@ export async function renderPage({ title, content, lang = 'en', map = importMap(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title}</title>
 ${ssrStyles()}
 <script type="importmap">${JSON.stringify(map)}</script>

@@ -66,7 +66,8 @@ export class Blocks {
         [id, kind, value, reason, note, now, by.name],
       );
       if (!rows[0]) return null;
-      await recordAudit(tx, by, 'block', { reason, detail: `${kind} ${value}${note ? `: ${note}` : ''}`, at: now });
+      // The append-only audit names the block, never the address: an erasure must be able to remove that.
+      await recordAudit(tx, by, 'block', { reason, detail: `${kind} block ${id}`, at: now });
       return toBlock(rows[0]);
     });
   }
@@ -75,7 +76,7 @@ export class Blocks {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<Row>(`UPDATE blocks SET lifted_at = now(), lifted_by = $2 WHERE id = $1 AND lifted_at IS NULL RETURNING *`, [id, by.name]);
       if (!rows[0]) return false;
-      await recordAudit(tx, by, 'unblock', { detail: `${rows[0].kind} ${rows[0].value}` });
+      await recordAudit(tx, by, 'unblock', { detail: `${rows[0].kind} block ${id}` });
       return true;
     });
   }

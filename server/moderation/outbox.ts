@@ -82,9 +82,14 @@ export class Outbox {
       const { rows } = await tx.query<Item>(
         `SELECT o.id AS outbox, o.attempts, c.id, c.thread, c.author, c.body, c.created_at, t.title, t.url
          FROM outbox o JOIN comments c ON c.id = o.comment_id LEFT JOIN threads t ON t.thread = c.thread
-         WHERE o.kind = $1 AND o.done_at IS NULL AND o.next_at <= now()
+         WHERE o.kind = $1 AND o.done_at IS NULL AND o.next_at <= now() AND c.status <> 'removed'
          ORDER BY o.id LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
         [kind, limit],
+      );
+      // An erased comment's placeholder is announced to no one.
+      await tx.query(
+        `UPDATE outbox o SET done_at = now() FROM comments c WHERE c.id = o.comment_id AND o.kind = $1 AND o.done_at IS NULL AND c.status = 'removed'`,
+        [kind],
       );
       if (rows.length) {
         await tx.query(`UPDATE outbox SET next_at = now() + make_interval(secs => $2) WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.outbox), LEASE_SECONDS]);

@@ -48,7 +48,9 @@ export async function listQueue(db: Queryable, query: QueueQuery, watchWords: st
   const scope = sha256(JSON.stringify([query.status, query.sort, query.thread, query.commenterOf])).slice(0, 16);
   const where: string[] = [];
   const params: unknown[] = [query.limit + 1];
+  // 'all' is every decided or waiting comment; an erased comment's placeholder ('removed') is no one's.
   if (query.status !== 'all') where.push(`c.status = $${params.push(query.status)}`);
+  else where.push(`c.status IN ('pending', 'approved', 'rejected')`);
   if (query.thread !== null) where.push(`c.thread = $${params.push(query.thread)}`);
   if (query.commenterOf !== null) where.push(`c.email = (SELECT email FROM comments WHERE id = $${params.push(query.commenterOf)})`);
   const filter = where.length ? where.join(' AND ') : 'TRUE';

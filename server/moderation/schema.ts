@@ -58,7 +58,8 @@ export const MODERATION_MIGRATION: string[] = [
   `CREATE TABLE outbox (
     id bigserial PRIMARY KEY,
     kind text NOT NULL CHECK (kind IN ('webhook', 'digest')),
-    comment_id text NOT NULL REFERENCES comments (id),
+    -- An erased comment (server/portability/erase.ts) takes its pending notifications with it.
+    comment_id text NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
     attempts int NOT NULL DEFAULT 0,
     next_at timestamptz NOT NULL,
     done_at timestamptz,

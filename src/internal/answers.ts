@@ -12,6 +12,7 @@ import {
   type CommentPage,
   type CountsAnswer,
   type Decision,
+  type DeletedAnswer,
   type ModeratedComment,
   type PostedComment,
   type PublicComment,
@@ -46,7 +47,10 @@ function publicComment(value: unknown): PublicComment | null {
   if (!text(id, LIMITS.commentId) || !id) return null;
   if (parentId != null && !text(parentId, LIMITS.commentId)) return null;
   if (!text(author, LIMITS.author) || !text(body, LIMITS.text) || !isDate(createdAt)) return null;
-  return { id, parentId: (parentId as string | null | undefined) ?? null, author, text: body, createdAt };
+  const comment: PublicComment = { id, parentId: (parentId as string | null | undefined) ?? null, author, text: body, createdAt };
+  // The place of a comment erased on request, kept for the replies others wrote to it.
+  if (value.removed === true) comment.removed = true;
+  return comment;
 }
 
 const cursor = (value: unknown) => (text(value, LIMITS.cursor) && value ? value : null);
@@ -69,6 +73,12 @@ export function posted(value: unknown): PostedComment {
     throw new InvalidAnswer('posted comment: no id or token');
   }
   return { id: answer.id, token: answer.token, status: 'pending' };
+}
+
+export function deleted(value: unknown): DeletedAnswer {
+  const answer = object(value, 'deleted comment');
+  if (!text(answer.id, LIMITS.commentId) || answer.deleted !== true) throw new InvalidAnswer('deleted comment: no id or not deleted');
+  return { id: answer.id, deleted: true };
 }
 
 export function status(value: unknown): StatusAnswer {

@@ -112,13 +112,18 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
 
-/** An approved comment as anyone may see it: never an email address. */
+/**
+ * An approved comment as anyone may see it: never an email address. `removed: true` marks the
+ * place of a top-level comment erased on request that others had replied to: its author and text
+ * are empty, and the widget shows it as "a removed comment" with its replies.
+ */
 export interface PublicComment {
   id: string;
   parentId: string | null;
   author: string;
   text: string;
   createdAt: string;
+  removed?: true;
 }
 
 /** `GET /threads/:thread/comments`. */
@@ -151,6 +156,12 @@ export interface PostedComment {
 export interface StatusAnswer {
   status: Status;
   reason?: Reason;
+}
+
+/** `DELETE /comments/:id` ("Delete my comment"). */
+export interface DeletedAnswer {
+  id: string;
+  deleted: true;
 }
 
 /** `POST /counts`. */

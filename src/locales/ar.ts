@@ -8,7 +8,7 @@ const messages: Catalogue = {
   textSizeDecrease: 'تصغير النص',
   textSizeIncrease: 'تكبير النص',
   textSizeReset: 'إعادة ضبط حجم النص',
-  textSizeResetShort: '100%',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'حجم النص {percent}',
 
   // <rw-article>
@@ -48,6 +48,7 @@ const messages: Catalogue = {
   commentsSortNewest: 'الأحدث أولًا',
   commentsSortOldest: 'الأقدم أولًا',
   commentReply: 'رد',
+  commentRemoved: 'تعليق محذوف',
   commentReplyTo: 'رد على {author}',
   commentCancelReply: 'إلغاء الرد',
   formHeading: 'أضف تعليقًا',
@@ -119,6 +120,8 @@ const messages: Catalogue = {
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'إخفاء',
+  commentDelete: 'احذف تعليقي',
+  commentDeleteFailed: 'تعذّر حذف تعليقك. حاول مرة أخرى.',
   moderationError: 'لم تستجب خدمة التعليقات. حاول مرة أخرى.',
 };
 export default messages;

@@ -8,7 +8,7 @@ const messages: Catalogue = {
   textSizeDecrease: 'بچووککردنەوەی دەق',
   textSizeIncrease: 'گەورەکردنی دەق',
   textSizeReset: 'گەڕاندنەوەی قەبارەی دەق',
-  textSizeResetShort: '١٠٠٪',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'قەبارەی دەق {percent}',
 
   // <rw-article>
@@ -41,6 +41,7 @@ const messages: Catalogue = {
   commentsSortNewest: 'نوێترین سەرەتا',
   commentsSortOldest: 'کۆنترین سەرەتا',
   commentReply: 'وەڵام',
+  commentRemoved: 'لێدوانێکی سڕاوە',
   commentReplyTo: 'وەڵام بۆ {author}',
   commentCancelReply: 'هەڵوەشاندنەوەی وەڵام',
   formHeading: 'کۆمێنتێک بنووسە',
@@ -90,6 +91,8 @@ const messages: Catalogue = {
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'لابردن',
+  commentDelete: 'لێدوانەکەم بسڕەوە',
+  commentDeleteFailed: 'لێدوانەکەت نەسڕایەوە. تکایە دووبارە هەوڵ بدەرەوە.',
   moderationError: 'خزمەتگوزاریی کۆمێنتەکان وەڵامی نەدایەوە. دووبارە هەوڵ بدەرەوە.',
 };
 export default messages;

@@ -25,6 +25,7 @@ const comments = {
   commentsSortNewest: 'Newest first',
   commentsSortOldest: 'Oldest first',
   commentReply: 'Reply',
+  commentRemoved: 'A removed comment',
   commentReplyTo: 'Reply to {author}',
   commentCancelReply: 'Cancel reply',
   formHeading: 'Post a comment',
@@ -57,6 +58,8 @@ const comments = {
   commentDismiss: 'Dismiss',
   outcomeApproved: 'Your comment was approved and is now in the list.',
   outcomeRejected: 'Your comment was not published. Reason: {reason}.',
+  commentDelete: 'Delete my comment',
+  commentDeleteFailed: 'Your comment could not be deleted. Please try again.',
 };
 
 export default comments;

@@ -10,7 +10,7 @@ const core = {
   textSizeIncreaseShort: 'A+',
   textSizeIncrease: 'Increase text size',
   textSizeReset: 'Reset text size',
-  textSizeResetShort: '100%',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'Text size {percent}',
 
   // <rw-article>

@@ -9,7 +9,7 @@ const messages: Catalogue = {
   textSizeDecrease: 'Yazıyı küçült',
   textSizeIncrease: 'Yazıyı büyüt',
   textSizeReset: 'Yazı boyutunu sıfırla',
-  textSizeResetShort: '%100',
+  textSizeResetShort: '{percent}',
   textSizeNow: 'Yazı boyutu {percent}',
 
   // <rw-article>
@@ -42,6 +42,7 @@ const messages: Catalogue = {
   commentsSortNewest: 'Önce en yeni',
   commentsSortOldest: 'Önce en eski',
   commentReply: 'Yanıtla',
+  commentRemoved: 'Kaldırılmış bir yorum',
   commentReplyTo: 'Yanıtla: {author}',
   commentCancelReply: 'Yanıtı iptal et',
   formHeading: 'Yorum yazın',
@@ -91,6 +92,8 @@ const messages: Catalogue = {
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'Kapat',
+  commentDelete: 'Yorumumu sil',
+  commentDeleteFailed: 'Yorumunuz silinemedi. Lütfen yeniden deneyin.',
   moderationError: 'Yorum hizmeti yanıt vermedi. Yeniden deneyin.',
 };
 export default messages;

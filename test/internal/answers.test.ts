@@ -28,6 +28,12 @@ describe('answers: the client’s checks of the service’s answers', () => {
     expect(page).to.include({ total: 9, nextCursor: 'next' });
   });
 
+  it('keeps the placeholder of an erased comment as removed, and nothing else as removed', () => {
+    const placeholder = { ...good, id: 'gone', author: '', text: '', removed: true };
+    const page = commentPage({ thread: 't', total: 1, nextCursor: null, comments: [placeholder, { ...good, removed: 'yes' }] });
+    expect(page.comments).to.deep.equal([placeholder, good]);
+  });
+
   it('takes a total and a cursor only when they are what the contract says', () => {
     expect(commentPage({ comments: [good], total: -1, nextCursor: 5 })).to.include({ total: 1, nextCursor: null });
     expect(commentPage({ comments: [good], total: 0.5, nextCursor: 'c'.repeat(LIMITS.cursor + 1) })).to.include({ total: 1, nextCursor: null });

@@ -29,7 +29,7 @@ describe('health and unknown routes', () => {
   });
 
   test('unknown routes are a JSON 404, inside and outside the base path', async () => {
-    for (const p of ['/api/nope', '/api/threads', '/', '/api/comments/x']) {
+    for (const p of ['/api/nope', '/api/threads', '/', '/api/comments/x/y']) {
       const { res, body } = await call(p);
       assert.equal(res.status, 404, p);
       assert.equal(body.error.code, 'not-found');

@@ -71,6 +71,10 @@ export const post = (server: TestServer, thread: string, comment: { author?: str
     body: JSON.stringify({ author: 'Test reader', email: 'reader@example.com', ...comment }),
   });
 
+/** Erases a commenter by email through the moderation API (README "Erasure"). */
+export const erase = (server: TestServer, email: string) =>
+  call<{ erased: number }>(server, '/moderation/erasures', { method: 'POST', token: server.token, body: JSON.stringify({ email }) });
+
 /** Posts and approves at once: an approved comment in the public list. */
 export async function seed(server: TestServer, thread: string, comment: Parameters<typeof post>[2]) {
   const posted = await post(server, thread, comment);

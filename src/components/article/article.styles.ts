@@ -17,6 +17,8 @@ export const styles = [
     --_rw-fs-headline: calc(var(--rw-font-size-headline, clamp(1.5rem, 1rem + 2vw, 2.375rem)) * var(--_rw-scale, 1));
     --_rw-fs-small: calc(var(--rw-font-size-small, 0.875rem) * var(--_rw-scale, 1));
     --_rw-lh: var(--rw-line-height, 1.6);
+    /* A script without italics (Arabic, Kurdish) must not be slanted by the browser instead. */
+    font-synthesis-style: none;
   }
   .card {
     display: flex;
@@ -100,6 +102,19 @@ export const styles = [
     border-inline-start: 0.25rem solid var(--_rw-color-accent);
     font-style: italic;
   }
+  /* Arabic script has no italic (Arabic and Sorani, the catalogues' Arabic-script languages): its
+     quotes are marked by the rule alone. One selector per language (no :is() list), so that the
+     pre-upgrade stylesheet can carry each one over. */
+  :host(:lang(ar)) .body blockquote,
+  :host(:lang(ckb)) .body blockquote,
+  .body > slot::slotted(blockquote:lang(ar)),
+  .body > slot::slotted(blockquote:lang(ckb)) {
+    font-style: normal;
+  }
+  /* :host(:lang()): Firefox gives a shadow tree's own elements no language from the host's page. */
+  :host(:is(:lang(ar), :lang(ckb))) .body :is(em, i, cite, q, dfn, var) {
+    font-style: normal;
+  }
   .body :is(ul, ol),
   .body > slot::slotted(:is(ul, ol)) {
     padding-inline-start: 1.5em;
@@ -168,6 +183,7 @@ export const styles = [
  * Light-DOM descendants nested in slotted elements (a caption in a figure, a paragraph in a quote)
  * are out of `::slotted()`'s reach: one document sheet per tag name, scoped under that tag, makes
  * them inherit the size of their slotted ancestor. `:where()` keeps the other defaults weak.
+ * Arabic-script emphasis and quotes stay upright (the script has no italic).
  * Byline links take the byline's colour, as in a JSON article: a page's link blue is made for its
  * own background, not for the card's in the other scheme (restyle them with `::part(byline)`).
  */
@@ -179,4 +195,5 @@ ${tag}>[slot=byline] a,${tag}>a[slot=byline]{color:inherit!important}
 :where(${tag}>figure) figcaption{margin-block-start:.5em}
 :where(${tag}[variant=teaser]>figure) figcaption{padding-inline:1rem}
 :where(${tag}>*) .dateline{font-weight:700;font-variant-caps:all-small-caps;letter-spacing:.03em}
-:where(${tag}>*) .credit{display:block;font-size:.85em;letter-spacing:.04em;text-transform:uppercase}`;
+:where(${tag}>*) .credit{display:block;font-size:.85em;letter-spacing:.04em;text-transform:uppercase}
+:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):lang(ar),:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):lang(ckb){font-style:normal}`;

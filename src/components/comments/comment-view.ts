@@ -33,30 +33,40 @@ export function renderMine(view: CommentView, m: Mine): TemplateResult {
         ? l.t('statusRejectedReason', { reason: reasonText(l, m.reason) })
         : l.t('statusRejected')
       : l.t(m.status === 'approved' ? 'statusApproved' : 'statusPending');
+  const deleting = view.mine.deleting.get(m.id);
   return html`<li>
     ${article(
       view,
       m,
       html`<p part="status" class=${m.status}>${status}</p>
-        ${m.status === 'rejected' ? html`<button part="button" @click=${() => view.mine.dismiss(m)}>${l.t('commentDismiss')}</button>` : nothing}`,
+        ${m.status === 'rejected'
+          ? html`<button part="button" @click=${() => view.mine.dismiss(m)}>${l.t('commentDismiss')}</button>`
+          : html`<button part="button" ?disabled=${deleting === 'busy'} @click=${() => view.mine.remove(m)}>${l.t('commentDelete')}</button>`}
+        ${deleting === 'failed' ? html`<p part="error" role="alert">${l.t('commentDeleteFailed')}</p>` : nothing}`,
       'comment mine',
     )}
   </li>`;
 }
 
-/** A top-level comment with its Reply button, the reply form when open, its replies and the reader's own replies. */
+/**
+ * A top-level comment with its Reply button, the reply form when open, its replies and the
+ * reader's own replies. An erased comment that others replied to keeps its place as "a removed
+ * comment": no author, no date, no Reply button (the service refuses replies to it).
+ */
 export function renderThread(view: CommentView, c: Comment, replies: Comment[] = [], mine: Mine[] = []): TemplateResult {
   const { locale: l, form } = view;
   const open = form.replyTo?.id === c.id;
   return html`<li>
-    ${article(
-      view,
-      c,
-      c.parentId
-        ? nothing
-        : html`<button part="button reply" aria-expanded=${open} aria-label=${l.t('commentReplyTo', { author: c.author })}
-            @click=${() => form.reply(open ? null : c)}>${l.t('commentReply')}</button>`,
-    )}
+    ${c.removed
+      ? html`<article part="comment" class="removed" dir="auto" tabindex="-1" data-id=${c.id}><p part="text">${l.t('commentRemoved')}</p></article>`
+      : article(
+          view,
+          c,
+          c.parentId
+            ? nothing
+            : html`<button part="button reply" aria-expanded=${open} aria-label=${l.t('commentReplyTo', { author: c.author })}
+                @click=${() => form.reply(open ? null : c)}>${l.t('commentReply')}</button>`,
+        )}
     ${open ? renderForm(form) : nothing}
     ${replies.length || mine.length
       ? html`<ol part="list">${replies.map((r) => renderThread(view, r))}${mine.map((m) => renderMine(view, m))}</ol>`

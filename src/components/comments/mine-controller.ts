@@ -35,6 +35,34 @@ export class MineController implements ReactiveController {
     this.set(this.items.filter((m) => m !== mine));
   }
 
+  /** Comments whose deletion is under way, or failed (shown with the error, to try again). */
+  deleting = new Map<string, 'busy' | 'failed'>();
+
+  /**
+   * "Delete my comment": erased on the service (README "Erasure"), then forgotten here. A 401 means
+   * the service no longer has it, which is what the reader asked for.
+   */
+  async remove(mine: Mine): Promise<void> {
+    const { endpoint } = this.host;
+    if (!endpoint || this.deleting.get(mine.id) === 'busy') return;
+    this.deleting.set(mine.id, 'busy');
+    this.host.requestUpdate();
+    try {
+      await api.deleteComment(endpoint, mine.id, mine.token);
+      this.deleting.delete(mine.id);
+      this.dismiss(mine);
+    } catch (error) {
+      const gone = error instanceof ApiError && /not-found|unauthorized/.test(error.code);
+      if (gone) {
+        this.deleting.delete(mine.id);
+        this.dismiss(mine);
+      } else {
+        this.deleting.set(mine.id, 'failed');
+        this.host.requestUpdate();
+      }
+    }
+  }
+
   /** Forgets the ones the public list now shows. */
   drop(listed: Set<string>): void {
     if (this.items.some((m) => listed.has(m.id))) this.set(this.items.filter((m) => !listed.has(m.id)));

@@ -80,11 +80,12 @@ export class RwTextSize extends RwElement {
 
   protected override render() {
     const l = this.locale;
+    // "100 %" in the digits of the date and counts beside it (never a catalogue's fixed digits).
     const at = (i: number) => this.scale === SCALE_STEPS.at(i);
     return html`<div role="group" part="group" aria-label=${l.t('textSize')}>
       ${this.button('decrease', l.t('textSizeDecreaseShort'), l.t('textSizeDecrease'), at(0), -1)}
       ${this.button('increase', l.t('textSizeIncreaseShort'), l.t('textSizeIncrease'), at(-1), 1)}
-      ${this.button('reset', l.t('textSizeResetShort'), l.t('textSizeReset'), this.scale === DEFAULT_SCALE, 0)}
+      ${this.button('reset', l.t('textSizeResetShort', { percent: l.number(DEFAULT_SCALE, { style: 'percent' }) }), l.t('textSizeReset'), this.scale === DEFAULT_SCALE, 0)}
       <span part="status" class="vh" role="status">${this.status}</span>
     </div>`;
   }

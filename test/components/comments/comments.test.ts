@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
-import { approve, pending, reject, seed, uniqueThread, useServer } from '../../support/comments-server.js';
+import { approve, erase, pending, reject, seed, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until, $, $$, deepActive, text } from '../../support/dom.js';
 import { fill, submit } from '../../support/comment-form.js';
 import { mineShown, phaseOf } from '../../support/comments-state.js';
@@ -53,6 +53,36 @@ async function posted(el: RwComments) {
 describe('rw-comments', function () {
   // Real service on a shared, busy machine: generous time, never asserted.
   this.timeout(45000);
+  it('shows an erased comment that others replied to as "a removed comment", with its replies and no Reply button', async () => {
+    const thread = uniqueThread();
+    const parent = await seed(server, thread, { author: 'Gone', email: 'gone@example.com', text: 'to be erased' });
+    await seed(server, thread, { author: 'Stays', text: 'a reply that stays', parentId: parent });
+    await erase(server, 'gone@example.com');
+    const el = await mount(thread);
+    expect(texts(el)).to.deep.equal(['A removed comment', 'a reply that stays']);
+    const removed = articles(el)[0];
+    expect(removed.querySelector('[part=author]')).to.equal(null);
+    expect(removed.querySelector('button')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Gone');
+  });
+
+  it('"Delete my comment" removes the pending comment from the service and from this browser', async () => {
+    const thread = uniqueThread();
+    const el = await mountBelow(thread);
+    fill(el, 'I take this back.');
+    submit(el);
+    const detail = await posted(el);
+    const button = [...$$(el, '[part~=mine] button')].find((b) => text(b) === 'Delete my comment') as HTMLButtonElement;
+    expect(button, 'no Delete my comment button').to.exist;
+    button.click();
+    await until(() => mineShown(el).length === 0, 'the comment was not removed');
+    expect((await pending(server)).some((c) => c.id === detail.id)).to.equal(false);
+    fixtureCleanup();
+    const again = await mountBelow(thread);
+    await again.updateComplete;
+    expect(mineShown(again)).to.deep.equal([]);
+  });
+
   it('shows the heading, notice, guidelines and an empty list', async () => {
     const el = await mount(uniqueThread());
     expect(text($(el, '[part=heading]'))).to.equal('0 comments');
