@@ -216,6 +216,23 @@ describe('email digest when the SMTP server is down', () => {
   });
 });
 
+describe('erasure', () => {
+  test('erasing a commenter with notifications still waiting takes them along (no foreign-key failure, nothing sent)', async () => {
+    store.outboxKinds = ['webhook', 'digest'];
+    try {
+      const email = `erase-${Date.now()}@leak-check.example`;
+      const { id } = await post(uniqueThread('erase'), comment('erase', { email }));
+      const erased = await call('/api/moderation/erasures', { json: { email }, token: MODERATOR });
+      assert.equal(erased.res.status, 200, erased.text);
+      assert.equal(erased.body.erased, 1);
+      const { rows } = await store.db.query(`SELECT 1 FROM outbox WHERE comment_id = $1`, [id]);
+      assert.equal(rows.length, 0);
+    } finally {
+      store.outboxKinds = [];
+    }
+  });
+});
+
 describe('configuration', () => {
   test('notification settings are checked at start, by name, without echoing secrets', () => {
     const base = { MODERATOR_TOKEN: 't' };
