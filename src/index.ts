@@ -6,7 +6,7 @@ export { RwArticle } from './components/article/article.js';
 export type { NewsArticleJSON } from './components/article/article-json.js';
 export { RwTextSize, type RwTextSizeChangeDetail } from './components/text-size/text-size.js';
 export type { RwErrorDetail } from './events.js';
-export { RwComments, type CommentSubmitDetail, type CommentPostedDetail } from './components/comments/comments.js';
+export { RwComments, type CommentDecidedDetail, type CommentSubmitDetail, type CommentPostedDetail } from './components/comments/comments.js';
 export { RwCommentCount } from './components/comment-count/comment-count.js';
 export { RwModeration } from './components/moderation/moderation.js';
 export type { Theme } from './theme-controller.js';

@@ -17,7 +17,7 @@ import { MineController } from './mine-controller.js';
 import { OutcomeController } from './outcome-controller.js';
 import { threadTree } from './thread-tree.js';
 
-export type { CommentPostedDetail, CommentSubmitDetail } from '../../events.js';
+export type { CommentDecidedDetail, CommentPostedDetail, CommentSubmitDetail } from '../../events.js';
 
 // The comments' English messages travel with the element (its own chunk of the script-tag bundle).
 addDefaults(english);
