@@ -206,6 +206,12 @@ export interface Actor {
 }
 
 /** A named moderator; `secret` only in the answer that created it, never again. */
+/** `POST /moderation/erasures`: how many comments were removed, and the threads whose public pages changed. */
+export interface Erasure {
+  erased: number;
+  threads: string[];
+}
+
 export interface Moderator {
   id: string;
   name: string;

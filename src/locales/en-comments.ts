@@ -60,6 +60,7 @@ const comments = {
   outcomeRejected: 'Your comment was not published. Reason: {reason}.',
   commentDelete: 'Delete my comment',
   commentDeleteFailed: 'Your comment could not be deleted. Please try again.',
+  commentDeleted: 'Your comment was deleted.',
 };
 
 export default comments;

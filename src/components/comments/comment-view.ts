@@ -24,6 +24,13 @@ function article(view: CommentView, c: Comment, tail: unknown, part = 'comment')
   </article>`;
 }
 
+/** "Delete my comment", and why it failed if it did. */
+function deleteButton(view: CommentView, m: Mine) {
+  const deleting = view.mine.deleting.get(m.id);
+  return html`<button part="button" ?disabled=${deleting === 'busy'} @click=${() => view.mine.remove(m)}>${view.locale.t('commentDelete')}</button>
+    ${deleting === 'failed' ? html`<p part="error" role="alert">${view.locale.t('commentDeleteFailed')}</p>` : nothing}`;
+}
+
 /** The reader's own comment, with its moderation state. */
 export function renderMine(view: CommentView, m: Mine): TemplateResult {
   const l = view.locale;
@@ -33,7 +40,6 @@ export function renderMine(view: CommentView, m: Mine): TemplateResult {
         ? l.t('statusRejectedReason', { reason: reasonText(l, m.reason) })
         : l.t('statusRejected')
       : l.t(m.status === 'approved' ? 'statusApproved' : 'statusPending');
-  const deleting = view.mine.deleting.get(m.id);
   return html`<li>
     ${article(
       view,
@@ -41,8 +47,7 @@ export function renderMine(view: CommentView, m: Mine): TemplateResult {
       html`<p part="status" class=${m.status}>${status}</p>
         ${m.status === 'rejected'
           ? html`<button part="button" @click=${() => view.mine.dismiss(m)}>${l.t('commentDismiss')}</button>`
-          : html`<button part="button" ?disabled=${deleting === 'busy'} @click=${() => view.mine.remove(m)}>${l.t('commentDelete')}</button>`}
-        ${deleting === 'failed' ? html`<p part="error" role="alert">${l.t('commentDeleteFailed')}</p>` : nothing}`,
+          : deleteButton(view, m)}`,
       'comment mine',
     )}
   </li>`;
@@ -56,16 +61,18 @@ export function renderMine(view: CommentView, m: Mine): TemplateResult {
 export function renderThread(view: CommentView, c: Comment, replies: Comment[] = [], mine: Mine[] = []): TemplateResult {
   const { locale: l, form } = view;
   const open = form.replyTo?.id === c.id;
+  const own = c.removed ? undefined : view.mine.listedMine(c.id);
   return html`<li>
     ${c.removed
       ? html`<article part="comment" class="removed" dir="auto" tabindex="-1" data-id=${c.id}><p part="text">${l.t('commentRemoved')}</p></article>`
       : article(
           view,
           c,
-          c.parentId
+          html`${c.parentId
             ? nothing
             : html`<button part="button reply" aria-expanded=${open} aria-label=${l.t('commentReplyTo', { author: c.author })}
-                @click=${() => form.reply(open ? null : c)}>${l.t('commentReply')}</button>`,
+                @click=${() => form.reply(open ? null : c)}>${l.t('commentReply')}</button>`}
+            ${own ? deleteButton(view, own) : nothing}`,
         )}
     ${open ? renderForm(form) : nothing}
     ${replies.length || mine.length

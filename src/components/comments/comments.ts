@@ -119,7 +119,10 @@ export class RwComments extends RwElement {
   /** `lazy`: fetch the list when the element nears the viewport; `eager`: at once. */
   loading: 'lazy' | 'eager' = 'lazy';
 
-  private mine = new MineController(this);
+  private mine = new MineController(this, (id) => {
+    this.list.forget(id);
+    this.form.say = this.locale.t('commentDeleted');
+  });
   private form = new DraftController(this, this.mine);
   private list = new ListController(this, () => ({ sort: this.sort, limit: this.pageSize }), {
     loaded: (ids) => this.mine.drop(ids),
@@ -146,7 +149,7 @@ export class RwComments extends RwElement {
   protected override render() {
     const l = this.locale;
     const { phase, total, cursor, items } = this.list;
-    const { top, replies, mineUnder, loose } = threadTree(this.list.slices.take(items), this.mine.items);
+    const { top, replies, mineUnder, loose } = threadTree(this.list.slices.take(items), this.mine.unlisted);
     return html`
       <h2 part="heading">${total < 0 ? l.t('commentsHeading') : l.t('commentsCount', { n: total })}</h2>
       <p part="notice">${l.t('commentsNotice')}</p>

@@ -39,6 +39,17 @@ export class ListController implements ReactiveController {
   }
 
   /**
+   * A comment the reader deleted leaves the list and the count at once, as the service now has it:
+   * gone, or "a removed comment" when others replied to it.
+   */
+  forget(id: string): void {
+    const replied = this.items.some((c) => c.parentId === id);
+    this.items = this.items.flatMap((c) => (c.id !== id ? [c] : replied ? [{ ...c, author: '', text: '', removed: true }] : []));
+    if (this.total > 0) this.total -= 1;
+    this.host.requestUpdate();
+  }
+
+  /**
    * Fetches the first page again (after a change of thread or sort, or to retry), or the next page.
    * `fresh`: past the browser's short public cache, after an approval the reader has learned of.
    */

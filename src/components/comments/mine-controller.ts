@@ -5,12 +5,14 @@ import { loadMine, saveMine, type Mine } from './pending.js';
 
 /**
  * The reader's own comments on the host's thread: shown, marked with their moderation state,
- * until they appear approved in the list or the reader dismisses a rejection.
+ * until they appear approved in the list or the reader dismisses a rejection. Those in the list
+ * stay remembered (with their token) so the list can offer "Delete my comment" on them.
  */
 export class MineController implements ReactiveController {
   items: Mine[] = [];
 
-  constructor(private host: CommentsHost) {
+  /** Called after a comment of the public list was deleted, so it leaves the list and the count. */
+  constructor(private host: CommentsHost, private deletedListed: (id: string) => void = () => {}) {
     host.addController(this);
   }
 
@@ -25,6 +27,16 @@ export class MineController implements ReactiveController {
     this.items = mine;
     saveMine(this.host.thread, mine);
     this.host.requestUpdate();
+  }
+
+  /** The reader's own comments not yet in the public list: shown apart, with their state. */
+  get unlisted(): Mine[] {
+    return this.items.filter((m) => !m.listed);
+  }
+
+  /** The reader's own record of a comment the public list shows, if it is theirs. */
+  listedMine(id: string): Mine | undefined {
+    return this.items.find((m) => m.listed && m.id === id);
   }
 
   add(mine: Mine): void {
@@ -49,23 +61,28 @@ export class MineController implements ReactiveController {
     this.host.requestUpdate();
     try {
       await api.deleteComment(endpoint, mine.id, mine.token);
-      this.deleting.delete(mine.id);
-      this.dismiss(mine);
+      this.deleted(mine);
     } catch (error) {
       const gone = error instanceof ApiError && /not-found|unauthorized/.test(error.code);
-      if (gone) {
-        this.deleting.delete(mine.id);
-        this.dismiss(mine);
-      } else {
+      if (gone) this.deleted(mine);
+      else {
         this.deleting.set(mine.id, 'failed');
         this.host.requestUpdate();
       }
     }
   }
 
-  /** Forgets the ones the public list now shows. */
+  private deleted(mine: Mine) {
+    this.deleting.delete(mine.id);
+    this.dismiss(mine);
+    if (mine.listed) this.deletedListed(mine.id);
+  }
+
+  private listed = (m: Mine): Mine => ({ ...m, status: 'approved', reason: undefined, listed: true });
+
+  /** Marks the ones the public list now shows: they are no longer shown apart. */
   drop(listed: Set<string>): void {
-    if (this.items.some((m) => listed.has(m.id))) this.set(this.items.filter((m) => !listed.has(m.id)));
+    if (this.items.some((m) => !m.listed && listed.has(m.id))) this.set(this.items.map((m) => (listed.has(m.id) ? this.listed(m) : m)));
   }
 
   /** Asks the service what became of the pending ones since the last visit. */
@@ -90,7 +107,7 @@ export class MineController implements ReactiveController {
     this.set(
       this.items.flatMap((m) => {
         const answer = answers.get(m.id);
-        return answer === null || ids.has(m.id) ? [] : [{ ...m, ...answer }];
+        return answer === null ? [] : ids.has(m.id) ? [this.listed(m)] : [{ ...m, ...answer }];
       }),
     );
   }

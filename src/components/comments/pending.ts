@@ -3,8 +3,9 @@ import { isReason, isStatus, type Reason, type Status } from '../../internal/con
 
 /**
  * The reader's own comments on a thread, remembered from what the service answered to their post
- * (including the token that lets them follow its status), until they show up approved in the list,
- * the reader dismisses a rejection, or `KEEP_DAYS` pass.
+ * (including the token that lets them follow its status and delete it), until the reader dismisses
+ * a rejection or deletes it, or `KEEP_DAYS` pass. Once approved in the public list it is kept, marked
+ * `listed`, for "Delete my comment".
  */
 export interface Mine {
   id: string;
@@ -15,6 +16,8 @@ export interface Mine {
   parentId: string | null;
   status: Status;
   reason?: Reason;
+  /** Shown in the public list: kept only so the reader can still delete it with its token. */
+  listed?: true;
 }
 
 const name = (thread: string) => `rw-mine:${thread}`;
@@ -29,6 +32,7 @@ const usable = (m: Partial<Mine> | null): m is Mine =>
   (m.parentId === null || typeof m.parentId === 'string') &&
   isStatus(m.status) &&
   (m.reason === undefined || isReason(m.reason)) &&
+  (m.listed === undefined || m.listed === true) &&
   fresh(m.createdAt);
 
 export function loadMine(thread: string): Mine[] {

@@ -14,6 +14,7 @@ import {
   type AuditEntry,
   type Block,
   type BulkResult,
+  type Erasure,
   type Moderator,
   type QueueComment,
   type QueuePage,
@@ -132,4 +133,10 @@ export function added(value: unknown): Moderator & { secret: string } {
   const secret = isObject(value) ? value.secret : null;
   if (!m || !text(secret, 200) || !secret) throw new InvalidAnswer('moderator: no secret');
   return { ...m, secret };
+}
+
+export function erasure(value: unknown): Erasure {
+  const o = object(value, 'erasure');
+  if (!count(o.erased)) throw new InvalidAnswer('erasure: no count');
+  return { erased: o.erased, threads: Array.isArray(o.threads) ? o.threads.filter((t): t is string => text(t, LIMITS.thread)) : [] };
 }

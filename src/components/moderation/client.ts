@@ -37,11 +37,41 @@ export async function fetchQueue(endpoint: string, token: string, path: string, 
   }
   if (res.status === 304) return null;
   const data = await res.json().catch(() => null);
-  if (!res.ok || !data) throw new ApiError(res.status === 401 ? 'unauthorized' : res.status >= 500 ? 'server' : `http-${res.status}`, data?.error?.message ?? String(res.status), res.status);
+  if (!res.ok || !data) throw answerError(res, data);
   try {
     return { page: answers.queuePage(data), etag: res.headers.get('etag') };
   } catch (error) {
     throw new ApiError('invalid-answer', String((error as Error).message), res.status);
+  }
+}
+
+function answerError(res: Response, data: { error?: { message?: string } } | null) {
+  return new ApiError(res.status === 401 ? 'unauthorized' : res.status >= 500 ? 'server' : `http-${res.status}`, data?.error?.message ?? String(res.status), res.status);
+}
+
+/** What an export holds: one thread, one commenter's comments, or the whole site. */
+export type ExportTarget = { thread: string } | { email: string } | Record<string, never>;
+
+/**
+ * The export document as a Blob. It is fetched, not linked, because the token travels in a
+ * header, never in a URL that history and server logs would keep.
+ */
+export async function fetchExport(endpoint: string, token: string, target: ExportTarget): Promise<Blob> {
+  const q = new URLSearchParams(target as Record<string, string>);
+  let res: Response;
+  try {
+    res = await fetch(`${endpoint.replace(/\/+$/, '')}/moderation/export${q.size ? `?${q}` : ''}`, {
+      headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new ApiError('network', String((error as Error)?.message ?? error));
+  }
+  if (!res.ok) throw answerError(res, await res.json().catch(() => null));
+  try {
+    return await res.blob();
+  } catch (error) {
+    throw new ApiError('network', String((error as Error)?.message ?? error), res.status);
   }
 }
 
@@ -62,6 +92,7 @@ export const moderationApi = (endpoint: string, token: string) => ({
   moderators: () => request(endpoint, '/moderation/moderators', answers.moderators, { token }),
   addModerator: (name: string, email: string) =>
     request(endpoint, '/moderation/moderators', answers.added, { token, body: email ? { name, email } : { name } }),
+  erase: (email: string) => request(endpoint, '/moderation/erasures', answers.erasure, { token, body: { email } }),
   removeModerator: (id: string) => request(endpoint, `/moderation/moderators/${encodeURIComponent(id)}`, (v) => v, { token, method: 'DELETE' }).catch(ignoreEmpty),
 });
 export type ModerationApi = ReturnType<typeof moderationApi>;

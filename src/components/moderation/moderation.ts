@@ -11,9 +11,10 @@ import { session } from '../../storage.js';
 import { drawnCheckbox } from '../../styles/checkbox.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';
-import { moderationApi } from './client.js';
+import { fetchExport, moderationApi, type ExportTarget } from './client.js';
 import { renderItem, type ItemHost } from './item.js';
 import { renderAudit, renderBlocks, renderModerators, type PanelsHost } from './panels.js';
+import { download, exportFileName, renderPortability, type PortabilityHost } from './portability.js';
 import { QueueController } from './queue-controller.js';
 import { styles } from './moderation.styles.js';
 
@@ -62,6 +63,7 @@ const TOKEN_KEY = 'rw-moderator-token';
  * @csspart tabs - The views (queue, blocks, moderators, audit).
  * @csspart filters - The filters of the queue.
  * @csspart secret - A new moderator's secret, shown once.
+ * @csspart confirm - The confirmation of an erasure.
  *
  * @cssprop --rw-font-ui - UI font.
  * @cssprop --rw-font-body - Font of the comments' text.
@@ -81,7 +83,7 @@ const TOKEN_KEY = 'rw-moderator-token';
  *
  * @fires rw-error - A request failed: `detail: {code, message}`.
  */
-export class RwModeration extends RwElement implements ItemHost, PanelsHost {
+export class RwModeration extends RwElement implements ItemHost, PanelsHost, PortabilityHost {
   static override styles = [tokens, controls, styles, drawnCheckbox('[part~=select]')];
   static override properties = {
     endpoint: {},
@@ -92,6 +94,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     say: { state: true },
     alarm: { state: true },
     secret: { state: true },
+    erasing: { state: true },
   };
 
   /** Base URL of the comments service. */
@@ -99,7 +102,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   token = session.get(TOKEN_KEY) ?? '';
   /** Who is signed in; null until the service has accepted the token. */
   actor: Actor | null = null;
-  view: 'queue' | 'blocks' | 'moderators' | 'audit' = 'queue';
+  view: 'queue' | 'blocks' | 'moderators' | 'audit' | 'data' = 'queue';
   /** Index of the comment that holds the roving tab stop. */
   current = 0;
   say = '';
@@ -121,6 +124,8 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   /** @internal */
   auditCursor: string | null = null;
   secret: { name: string; secret: string } | null = null;
+  /** @internal */
+  erasing: string | null = null;
 
   /** @internal */
   readonly queue = new QueueController(this);
@@ -178,7 +183,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
     this.queue.stop();
     this.token = '';
     this.actor = null;
-    this.secret = null;
+    this.secret = this.erasing = null;
     this.say = this.alarm = '';
   }
 
@@ -295,6 +300,51 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   }
 
   /** @internal */
+  async exportData(target: ExportTarget) {
+    this.alarm = '';
+    try {
+      const file = exportFileName(target);
+      download(this.renderRoot, await fetchExport(this.endpoint, this.token, target), file);
+      this.say = this.l.t('moderationExported', { file });
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** @internal */
+  async askErase(email: string) {
+    this.alarm = this.say = '';
+    this.erasing = email;
+    await this.updateComplete;
+    // The confirmation is the next thing to read and answer.
+    this.renderRoot.querySelector<HTMLElement>('#erase-yes')?.focus();
+  }
+
+  /** @internal */
+  cancelErase() {
+    this.erasing = null;
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#ee')?.focus());
+  }
+
+  /** @internal */
+  async erase(email: string) {
+    this.alarm = '';
+    try {
+      const { erased } = await this.api.erase(email);
+      this.erasing = null;
+      this.say = this.l.t('moderationErased', { email, n: erased });
+      await this.updateComplete;
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#ee');
+      if (input) {
+        input.value = '';
+        input.focus();
+      }
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** @internal */
   async moreAudit() {
     try {
       const page = await this.api.audit(this.auditCursor);
@@ -308,6 +358,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
   private async show(view: RwModeration['view']) {
     this.view = view;
     this.secret = null;
+    this.erasing = null;
     try {
       if (view === 'blocks') [this.blocks, this.watchWords] = await Promise.all([this.api.blocks().then((b) => b.blocks), this.api.watchWords().then((w) => w.words)]);
       if (view === 'moderators') this.moderators = (await this.api.moderators()).moderators;
@@ -434,6 +485,8 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
       ['blocks', 'moderationTabBlocks'],
       ...(this.actor.role === 'admin' ? [['moderators', 'moderationTabModerators']] : []),
       ['audit', 'moderationTabAudit'],
+      // The service refuses exports and erasures to moderators; they do not see the view at all.
+      ...(this.actor.role === 'admin' ? [['data', 'moderationTabData']] : []),
     ] as [RwModeration['view'], Parameters<LocaleController['t']>[0]][];
     return html`
       <div class="bar">
@@ -447,7 +500,7 @@ export class RwModeration extends RwElement implements ItemHost, PanelsHost {
       </nav>
       <p part="status" role="status">${this.say}</p>
       ${alarm}
-      ${this.view === 'queue' ? this.queueView() : this.view === 'blocks' ? renderBlocks(this) : this.view === 'moderators' ? renderModerators(this) : renderAudit(this)}
+      ${this.view === 'queue' ? this.queueView() : this.view === 'blocks' ? renderBlocks(this) : this.view === 'moderators' ? renderModerators(this) : this.view === 'data' ? renderPortability(this) : renderAudit(this)}
     `;
   }
 }
