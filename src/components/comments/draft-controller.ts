@@ -93,6 +93,11 @@ export class DraftController implements ReactiveController {
     this.timer = setTimeout(this.save, 300);
   }
 
+  /** A later word about the reader's post (its moderation outcome) replaces the thank-you note. */
+  announce(say: string): void {
+    this.tell({ say, thanked: false });
+  }
+
   setRemember(on: boolean): void {
     // Unticking is the reader asking to be forgotten: at once, not at the next post.
     if (!on) forgetReader();
