@@ -58,6 +58,7 @@ const messages: Catalogue = {
   formEmailHint: 'لا يظهر للقراء الآخرين أبدًا.',
   formRequired: 'مطلوب',
   formSubmit: 'نشر التعليق',
+  formSubmitReply: 'نشر الرد',
   formSubmitting: 'جارٍ النشر…',
   formCharsLeft: {
     zero: 'لم يتبقَّ أي حرف',
@@ -71,7 +72,9 @@ const messages: Catalogue = {
   formDraftNotKept: 'لا يستطيع هذا المتصفح حفظ مسودتك: إذا أعدت تحميل الصفحة أو أغلقتها فقد تضيع.',
   formRemember: 'تذكّر اسمي وبريدي الإلكتروني على هذا الجهاز',
   formRememberHint: 'يُحفظ في هذا المتصفح فقط، لمدة {days} يومًا بعد آخر تعليق لك.',
-  errorRequired: 'يُرجى ملء هذا الحقل.',
+  errorRequiredText: 'اكتب تعليقك.',
+  errorRequiredAuthor: 'اكتب اسمك.',
+  errorRequiredEmail: 'اكتب عنوان بريدك الإلكتروني.',
   errorTooLong: {
     zero: 'لا يُسمح بأي حرف.',
     one: 'استخدم حرفًا واحدًا على الأكثر.',

@@ -69,6 +69,7 @@ addDefaults(english);
  * @csspart remember - The "Remember me" field (checkbox, label and hint); unticked by default.
  * @csspart checkbox - The "Remember me" checkbox.
  * @csspart storage - The note shown when this browser cannot keep the draft (a reload may lose it).
+ * @csspart thanks - The thank-you note at the top of the form after a post (also part `status`).
  *
  * @cssprop --rw-comments-reserve - Block size reserved while the list loads (default 16rem).
  * @cssprop --rw-font-ui - UI font.

@@ -24,6 +24,11 @@ export class DraftController implements ReactiveController {
   /** Assertive message (a failed post). */
   alarm = '';
   replyTo: Comment | null = null;
+  /**
+   * The last post was accepted: the form opens with the thank-you note. It belongs to that post
+   * only, so a reply form, a new keystroke or another thread drops it.
+   */
+  thanked = false;
   /** Where the draft could be kept; anything but `local` means a reload may lose it. */
   kept: Kept = 'local';
   /** "Remember me": keep the name and email for the next comment, on any article. */
@@ -55,13 +60,14 @@ export class DraftController implements ReactiveController {
   /** Restores the host's (new) thread's draft, or starts one with the remembered name and email. */
   open(): void {
     this.draft = loadDraft(this.host.thread);
+    this.thanked = false;
     const reader = loadReader();
     if (!this.draft.text && reader) this.draft = { ...this.draft, ...reader };
     this.band = band(charsLeft(this.draft.text));
     if (this.draft.text) this.host.updateComplete.then(() => this.tell({ say: this.locale.t('formDraftRestored') }));
   }
 
-  private tell(state: Partial<Pick<DraftController, 'say' | 'alarm' | 'errors' | 'busy' | 'replyTo' | 'kept' | 'remember'>>) {
+  private tell(state: Partial<Pick<DraftController, 'say' | 'alarm' | 'errors' | 'busy' | 'replyTo' | 'kept' | 'remember' | 'thanked'>>) {
     Object.assign(this, state);
     this.host.requestUpdate();
   }
@@ -75,6 +81,7 @@ export class DraftController implements ReactiveController {
   edit(field: Field, value: string): void {
     this.draft = { ...this.draft, [field]: value };
     if (this.errors[field]) this.errors = { ...this.errors, [field]: '' };
+    this.thanked = false;
     if (field === 'text') {
       const left = charsLeft(value);
       const now = band(left);
@@ -86,6 +93,11 @@ export class DraftController implements ReactiveController {
     this.timer = setTimeout(this.save, 300);
   }
 
+  /** A later word about the reader's post (its moderation outcome) replaces the thank-you note. */
+  announce(say: string): void {
+    this.tell({ say, thanked: false });
+  }
+
   setRemember(on: boolean): void {
     // Unticking is the reader asking to be forgotten: at once, not at the next post.
     if (!on) forgetReader();
@@ -94,7 +106,7 @@ export class DraftController implements ReactiveController {
 
   async reply(comment: Comment | null): Promise<void> {
     const previous = this.replyTo;
-    this.tell({ replyTo: comment, errors: {}, alarm: '' });
+    this.tell({ replyTo: comment, errors: {}, alarm: '', say: '', thanked: false });
     await this.host.updateComplete;
     const root = this.host.renderRoot;
     if (comment) root.querySelector<HTMLElement>('#text')?.focus();
@@ -138,10 +150,11 @@ export class DraftController implements ReactiveController {
       // The name and email stay in the form for this page; only "Remember me" keeps them in storage.
       this.draft = { author: draft.author, email: draft.email, text: '', key: newKey() };
       this.band = 3;
-      this.tell({ replyTo: null, say: locale.t('postedThanks') });
+      this.tell({ replyTo: null, say: '', thanked: true });
       emit(host, 'rw-comment-posted', { id: posted.id, status: posted.status });
       await host.updateComplete;
-      commentElement(host.renderRoot, posted.id)?.focus();
+      // The note sits at the top of the form, so one Tab from it leads into the next comment.
+      host.renderRoot.querySelector<HTMLElement>('#thanks')?.focus();
     } catch (error) {
       const { message } = emit(host, 'rw-error', explain(locale, error)).detail;
       const fields = error instanceof ApiError && error.code === 'invalid' ? error.fields : {};

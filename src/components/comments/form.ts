@@ -14,7 +14,7 @@ export function renderForm(form: DraftController) {
   const left = charsLeft(draft.text);
   const field = (name: Field, label: string, control: unknown, hint = '') => html`
     <div part="field">
-      <label part="label" for=${name}>${label}${name === 'text' ? nothing : html` <span part="required">${l.t('formRequired')}</span>`}</label>
+      <label part="label" for=${name}>${label} <span part="required">${l.t('formRequired')}</span></label>
       ${control}
       ${hint ? html`<p part=${name === 'text' ? 'counter' : 'hint'} id=${name + '-hint'}>${hint}</p>` : nothing}
       ${errors[name] ? html`<p part="error" id=${name + '-error'}>${errors[name]}</p>` : nothing}
@@ -34,6 +34,7 @@ export function renderForm(form: DraftController) {
       form.submit((e.target as HTMLFormElement).website.value);
     }}>
       <h3 id="fh">${replyTo ? l.t('commentReplyTo', { author: replyTo.author }) : l.t('formHeading')}</h3>
+      ${form.thanked ? html`<p part="status thanks" id="thanks" role="status" tabindex="-1">${l.t('postedThanks')}</p>` : nothing}
       ${field(
         'text',
         l.t('formText'),
@@ -64,7 +65,7 @@ export function renderForm(form: DraftController) {
       </div>
       <div class="vh" aria-hidden="true"><input name="website" tabindex="-1" autocomplete="off" /></div>
       <div class="actions">
-        <button part="button submit" class="primary" aria-disabled=${form.busy}>${l.t(form.busy ? 'formSubmitting' : 'formSubmit')}</button>
+        <button part="button submit" class="primary" aria-disabled=${form.busy}>${l.t(form.busy ? 'formSubmitting' : replyTo ? 'formSubmitReply' : 'formSubmit')}</button>
         ${replyTo ? html`<button part="button" type="button" @click=${() => form.reply(null)}>${l.t('commentCancelReply')}</button>` : nothing}
       </div>
       <p part="status" role="status">${form.say}</p>

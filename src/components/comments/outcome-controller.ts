@@ -69,9 +69,9 @@ export class OutcomeController implements ReactiveController {
     for (const m of decided) emit(this.host, 'rw-comment-decided', { id: m.id, thread: this.host.thread, status: m.status as 'approved' | 'rejected' });
     if (approved.length) {
       await this.list.load(false, true);
-      this.form.say = l.t('outcomeApproved');
+      this.form.announce(l.t('outcomeApproved'));
     } else if (rejected) {
-      this.form.say = l.t('outcomeRejected', { reason: rejected.reason ? reasonText(l, rejected.reason) : '' });
+      this.form.announce(l.t('outcomeRejected', { reason: rejected.reason ? reasonText(l, rejected.reason) : '' }));
     }
     this.host.requestUpdate();
     this.schedule(OUTCOME_POLL_MS);

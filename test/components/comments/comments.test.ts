@@ -118,7 +118,7 @@ describe('rw-comments', function () {
     const mine = $(el, '[part~=mine]');
     expect(text(mine.querySelector('[part=status]'))).to.equal('Awaiting moderation');
     expect(mine.querySelector('[part=text]')!.textContent).to.equal('First!\nSecond line.');
-    expect(deepActive()).to.equal(mine);
+    expect(deepActive()).to.equal($(el, '#thanks'));
     expect(text($(el, 'form [role=status]'))).to.contain('Thank you');
     expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('');
     expect(($(el, '#author') as HTMLInputElement).value).to.equal('Rêzan');

@@ -1,7 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
-import { pending, restartServer, stopServer, uniqueThread, useServer } from '../../support/comments-server.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { pending, restartServer, seed, stopServer, uniqueThread, useServer } from '../../support/comments-server.js';
 import { until, $, deepActive, text, type } from '../../support/dom.js';
 import { fill, submit } from '../../support/comment-form.js';
 import { phaseOf, storedKey } from '../../support/comments-state.js';
@@ -31,7 +32,7 @@ async function posted(el: RwComments) {
 describe('rw-comments form', function () {
   // Real service on a shared, busy machine: generous time, never asserted.
   this.timeout(45000);
-  it('checks the fields before sending and focuses the first invalid one', async () => {
+  it('checks the fields before sending, says what each empty one needs, and focuses the first invalid one', async () => {
     const thread = uniqueThread();
     const el = await mount(thread);
     submit(el);
@@ -39,14 +40,17 @@ describe('rw-comments form', function () {
     const textarea = $(el, '#text');
     expect(textarea.getAttribute('aria-invalid')).to.equal('true');
     expect(deepActive()).to.equal(textarea);
-    for (const id of ['text', 'author', 'email']) {
+    const needs = { text: 'Enter your comment.', author: 'Enter your name.', email: 'Enter your email address.' };
+    for (const [id, need] of Object.entries(needs)) {
       const field = $(el, `#${id}`);
       expect(field.getAttribute('aria-required')).to.equal('true');
       const described = field.getAttribute('aria-describedby')!.split(' ');
       expect(described).to.include(`${id}-error`);
-      expect(text($(el, `#${id}-error`))).to.equal('Please fill in this field.');
+      expect(text($(el, `#${id}-error`))).to.equal(need);
     }
     expect($(el, '#email').getAttribute('aria-describedby')).to.equal('email-hint email-error');
+    expect(text($(el, 'label[for=text]'))).to.equal('Comment Required');
+    expect($(el, 'label[for=text] [part=required]')).to.exist;
     expect(text($(el, 'label[for=author]'))).to.equal('Name Required');
     expect(text($(el, 'label[for=email]'))).to.equal('Email Required');
     await expect(el).to.be.accessible();
@@ -65,6 +69,47 @@ describe('rw-comments form', function () {
     await until(() => $(el, '#author-error'));
     expect(text($(el, '#author-error'))).to.equal('Use at most 80 characters.');
     expect((await pending(server)).filter((c) => c.thread === thread)).to.have.length(0);
+  });
+
+  it('says "Post reply" in a reply form and keeps the thank-you note to the post it thanks for', async () => {
+    const thread = uniqueThread();
+    await seed(server, thread, { author: 'Shilan', text: 'Parent comment' });
+    const el = await mount(thread);
+    const thanks = () => el.shadowRoot!.querySelector('#thanks');
+    expect(text($(el, '[part~=submit]'))).to.equal('Post comment');
+    $(el, '[part~=reply]').click();
+    await until(() => deepActive() === $(el, '#text'));
+    expect(text($(el, '[part~=submit]'))).to.equal('Post reply');
+    $(el, 'form [type=button]').click();
+    await until(() => text($(el, '#fh')) === 'Post a comment');
+    expect(text($(el, '[part~=submit]'))).to.equal('Post comment');
+
+    fill(el);
+    submit(el);
+    await posted(el);
+    await until(() => deepActive() === thanks(), 'focus did not move to the thank-you note');
+    expect(text(thanks())).to.contain('Thank you');
+    await expect(el).to.be.accessible();
+    // One Tab leads back into the form, not through the list.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($(el, '#text'));
+
+    $(el, '[part~=reply]').click();
+    await until(() => text($(el, '#fh')) === 'Reply to Shilan');
+    expect(thanks()).to.equal(null);
+    expect(text($(el, 'form'))).not.to.contain('Thank you');
+    $(el, 'form [type=button]').click();
+    await until(() => text($(el, '#fh')) === 'Post a comment');
+    expect(text($(el, 'form'))).not.to.contain('Thank you');
+
+    fill(el, 'Second thought');
+    submit(el);
+    await posted(el);
+    expect(thanks()).to.exist;
+    // Starting the next comment drops the note too.
+    type(el, 'text', 'A third');
+    await el.updateComplete;
+    expect(thanks()).to.equal(null);
   });
 
   it('shows the characters left near the limit and announces it sparingly', async () => {
