@@ -63,7 +63,8 @@ export interface ListQuery {
   cursor: string | null;
 }
 
-function checkPaging(fields: Fields, query: Record<string, string | undefined>) {
+/** `limit` and `cursor` of any paged listing, public or moderation. */
+export function checkPaging(fields: Fields, query: Record<string, string | undefined>) {
   let limit: number = LIMITS.defaultPageSize;
   if (query.limit !== undefined) {
     limit = /^\d{1,3}$/.test(query.limit) ? Number(query.limit) : NaN;

@@ -14,7 +14,7 @@ import {
   type Sort,
 } from '../../src/internal/contract.js';
 import { parseAddress } from '../client-address.js';
-import { checkCommentId, checkThread, isObject, type Checked, type Fields } from '../validate.js';
+import { checkCommentId, checkPaging, checkThread, isObject, type Checked, type Fields } from '../validate.js';
 import type { QueueQuery } from './queue.js';
 
 const done = <T>(fields: Fields, value: T): Checked<T> => (Object.keys(fields).length ? { ok: false, fields } : { ok: true, value });
@@ -49,17 +49,6 @@ export function checkArticle(body: Record<string, unknown>): Checked<{ articleTi
   return done(fields, { articleTitle, articleUrl });
 }
 
-function paging(fields: Fields, query: Record<string, string | undefined>) {
-  let limit: number = LIMITS.defaultPageSize;
-  if (query.limit !== undefined) {
-    limit = /^\d{1,3}$/.test(query.limit) ? Number(query.limit) : NaN;
-    if (!(limit >= 1 && limit <= LIMITS.pageSize)) fields.limit = `limit must be a whole number from 1 to ${LIMITS.pageSize}.`;
-  }
-  const cursor = query.cursor || null;
-  if (cursor !== null && (cursor.length > 500 || !/^[\w-]+$/.test(cursor))) fields.cursor = 'cursor must be a nextCursor value from a previous page.';
-  return { limit, cursor };
-}
-
 export function checkQueueQuery(query: Record<string, string | undefined>): Checked<QueueQuery> {
   const fields: Fields = {};
   const status = (query.status ?? 'pending') as QueueStatus;
@@ -71,12 +60,12 @@ export function checkQueueQuery(query: Record<string, string | undefined>): Chec
   if (threadProblem) fields.thread = threadProblem;
   const commenterOf = query.commenterOf ?? null;
   if (commenterOf !== null && checkCommentId(commenterOf)) fields.commenterOf = 'commenterOf must be the id of a comment.';
-  return done(fields, { status, sort, thread, commenterOf, ...paging(fields, query) });
+  return done(fields, { status, sort, thread, commenterOf, ...checkPaging(fields, query) });
 }
 
 export function checkAuditQuery(query: Record<string, string | undefined>): Checked<{ limit: number; before: number | null; commentId: string | null }> {
   const fields: Fields = {};
-  const { limit } = paging(fields, { limit: query.limit });
+  const { limit } = checkPaging(fields, { limit: query.limit });
   const before = query.cursor ? (/^\d{1,18}$/.test(query.cursor) ? Number(query.cursor) : NaN) : null;
   if (Number.isNaN(before)) fields.cursor = 'cursor must be a nextCursor value from a previous page.';
   const commentId = query.commentId ?? null;
