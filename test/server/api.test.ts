@@ -1,20 +1,14 @@
 // The public contract of the comments service, in-process through app.request() on a real store.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { RateLimiter } from '../../server/rate-limit.js';
 import { LIMITS } from '../../src/internal/contract.js';
 import type { Store } from '../../server/store.js';
-import { client, comment, EMAIL_DOMAIN, key, MODERATOR, openStore, postApproved, uniqueThread, type Call } from './helpers.js';
+import { client, comment, EMAIL_DOMAIN, key, MODERATOR, useStore, postApproved, uniqueThread, type Call } from './helpers.js';
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let call: Call;
-
-before(async () => {
-  ({ store, cleanup } = await openStore());
-  ({ call } = client(store));
-});
-after(() => cleanup());
+useStore((opened) => ({ store, call } = opened));
 
 const path = (thread: string, query = '') => `/api/threads/${encodeURIComponent(thread)}/comments${query}`;
 const post = (thread: string, body: unknown, idempotencyKey: string | null = key(), headers: Record<string, string> = {}) =>

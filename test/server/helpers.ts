@@ -4,6 +4,7 @@
 // the PostgreSQL server at TEST_POSTGRES_URL, or on a server of this process's own when unset;
 // otherwise PGlite in a temporary folder.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { rmSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../../server/app.js';
@@ -46,6 +47,20 @@ export async function freshDatabase(backend = BACKEND) {
   const dir = await freshDataDir();
   const config = { databaseUrl: null, databasePoolSize: 1, dataDir: dir };
   return { env: { DATA_DIR: dir } as Record<string, string>, open: () => openDatabase(config), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh store and an in-process client of the app on it for one test file: opened before its
+ * tests (handed to `ready`), closed after them.
+ */
+export function useStore(ready: (opened: { store: Store; call: Call }) => void) {
+  let cleanup = async () => {};
+  before(async () => {
+    const opened = await openStore();
+    cleanup = opened.cleanup;
+    ready({ store: opened.store, call: client(opened.store).call });
+  });
+  after(() => cleanup());
 }
 
 export async function openStore() {

@@ -1,19 +1,13 @@
 // A bot that fills the honeypot must not be able to tell its answers from real ones: same validation,
 // same status endpoint behaviour, same replay behaviour. In-process on a real store.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Store } from '../../server/store.js';
-import { client, comment, key, MODERATOR, openStore, uniqueThread, type Call } from './helpers.js';
+import { client, comment, key, MODERATOR, useStore, uniqueThread, type Call } from './helpers.js';
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let call: Call;
-
-before(async () => {
-  ({ store, cleanup } = await openStore());
-  ({ call } = client(store));
-});
-after(() => cleanup());
+useStore((opened) => ({ store, call } = opened));
 
 const path = (thread: string) => `/api/threads/${encodeURIComponent(thread)}/comments`;
 const post = (thread: string, body: unknown, idempotencyKey = key()) => call(path(thread), { json: body, headers: { 'idempotency-key': idempotencyKey } });

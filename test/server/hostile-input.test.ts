@@ -1,20 +1,14 @@
 // Malformed and hostile public input: every answer is a 4xx in the documented error shape, never a 500.
 // In-process through app.request() on a real store; the Node-stream body reader has its own file (body.test.ts).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { LIMITS } from '../../src/internal/contract.js';
 import type { Store } from '../../server/store.js';
-import { client, comment, key, MODERATOR, openStore, postApproved, uniqueThread, type Call } from './helpers.js';
+import { client, comment, key, MODERATOR, useStore, postApproved, uniqueThread, type Call } from './helpers.js';
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let call: Call;
-
-before(async () => {
-  ({ store, cleanup } = await openStore());
-  ({ call } = client(store));
-});
-after(() => cleanup());
+useStore((opened) => ({ store, call } = opened));
 
 const path = (thread: string, query = '') => `/api/threads/${encodeURIComponent(thread)}/comments${query}`;
 const post = (thread: string, body: unknown, idempotencyKey = key()) => call(path(thread), { json: body, headers: { 'idempotency-key': idempotencyKey } });

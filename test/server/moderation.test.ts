@@ -1,18 +1,10 @@
 // The moderator's side: the token, the queue and final, idempotent decisions.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Store } from '../../server/store.js';
-import { client, comment, EMAIL_DOMAIN, key, MODERATOR, openStore, uniqueThread, type Call } from './helpers.js';
+import { describe, test } from 'node:test';
+import { comment, EMAIL_DOMAIN, key, MODERATOR, useStore, uniqueThread, type Call } from './helpers.js';
 
-let store: Store;
-let cleanup: () => Promise<void>;
 let call: Call;
-
-before(async () => {
-  ({ store, cleanup } = await openStore());
-  ({ call } = client(store));
-});
-after(() => cleanup());
+useStore((opened) => ({ call } = opened));
 
 const post = async (thread: string, body: Record<string, unknown>) => {
   const r = await call(`/api/threads/${encodeURIComponent(thread)}/comments`, { json: body, headers: { 'idempotency-key': key() } });

@@ -1,19 +1,13 @@
 // Issue 10, the service: named moderators, who decided, the append-only audit, the queue with its
 // context, blocks, watch words, bulk decisions and the queue's cheap ETags. Runs on both backends.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { Store } from '../../server/store.js';
-import { client, comment, key, MODERATOR, openStore, uniqueThread, type Call } from './helpers.js';
+import { client, comment, key, MODERATOR, useStore, uniqueThread, type Call } from './helpers.js';
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let call: Call;
-
-before(async () => {
-  ({ store, cleanup } = await openStore());
-  ({ call } = client(store));
-});
-after(() => cleanup());
+useStore((opened) => ({ store, call } = opened));
 
 const post = async (thread: string, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
   const r = await call(`/api/threads/${encodeURIComponent(thread)}/comments`, { json: body, headers: { 'idempotency-key': key(), ...headers } });

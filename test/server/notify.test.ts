@@ -3,23 +3,17 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { ConfigError, readConfig } from '../../server/config.js';
 import { Outbox } from '../../server/moderation/outbox.js';
 import type { NotifyConfig } from '../../server/moderation/notify-config.js';
 import type { Store } from '../../server/store.js';
-import { client, comment, key, MODERATOR, openStore, uniqueThread, type Call } from './helpers.js';
+import { comment, key, MODERATOR, useStore, uniqueThread, type Call } from './helpers.js';
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let call: Call;
-
-before(async () => {
-  ({ store, cleanup } = await openStore());
-  ({ call } = client(store));
-});
-after(() => cleanup());
+useStore((opened) => ({ store, call } = opened));
 
 const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
