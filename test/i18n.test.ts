@@ -46,6 +46,13 @@ describe('built-in catalogues', () => {
         }
       });
 
+      it('names the same keyboard keys as the English keyboard hint', () => {
+        // The hint is the only list of the console's shortcuts a moderator sees; a translation that
+        // drops a key (X was missing in three languages) hides a shortcut that works.
+        const letters = (text: string) => [...new Set(text.match(/\b[A-Z]\b/g))].sort();
+        expect(letters(catalogue.moderationKeys as string)).to.deep.equal(letters(en.moderationKeys as string));
+      });
+
       it('covers exactly the plural categories of the language', () => {
         const categories = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
         for (const key of keys) {

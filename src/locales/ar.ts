@@ -99,7 +99,7 @@ const messages: Catalogue = {
 
   // <rw-moderation>
   moderationHeading: 'قائمة انتظار الإشراف',
-  moderationToken: 'رمز المشرف',
+  moderationToken: 'رمز المسؤول أو المفتاح السري للمشرف',
   moderationSignIn: 'تسجيل الدخول',
   moderationSignOut: 'تسجيل الخروج',
   moderationBadToken: 'لم يُقبل هذا الرمز.',
@@ -119,7 +119,7 @@ const messages: Catalogue = {
     other: '{n} تعليق بانتظار المراجعة',
   },
   moderationRefresh: 'تحديث',
-  moderationKeys: 'المفاتيح: J وK للتنقل بين التعليقات، وA للقبول، وR للرفض.',
+  moderationKeys: 'المفاتيح: J وK (أو الأسهم) للتنقل بين التعليقات، وX للتحديد، وA للقبول، وR للرفض بالسبب المختار.',
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'إخفاء',

@@ -77,7 +77,7 @@ const messages: Catalogue = {
 
   // <rw-moderation>
   moderationHeading: 'ڕیزی سەرپەرشتی',
-  moderationToken: 'تۆکنی سەرپەرشتیار',
+  moderationToken: 'تۆکنی بەڕێوەبەر یان نهێنیی سەرپەرشتیار',
   moderationSignIn: 'چوونەژوورەوە',
   moderationSignOut: 'چوونەدەرەوە',
   moderationBadToken: 'ئەو تۆکنە قبوڵ نەکرا.',
@@ -90,7 +90,7 @@ const messages: Catalogue = {
   moderationRejected: 'کۆمێنتەکەی {author} ڕەتکرایەوە.',
   moderationPendingCount: { one: '{n} کۆمێنت چاوەڕێیە', other: '{n} کۆمێنت چاوەڕێن' },
   moderationRefresh: 'نوێکردنەوە',
-  moderationKeys: 'کلیلەکان: J و K بۆ جووڵان لە نێوان کۆمێنتەکان، A پەسەندی دەکات، R ڕەتی دەکاتەوە.',
+  moderationKeys: 'کلیلەکان: J و K (یان تیرەکان) بۆ جووڵان لە نێوان کۆمێنتەکان، X هەڵیدەبژێرێت، A پەسەندی دەکات، R بە هۆکاری هەڵبژێردراو ڕەتی دەکاتەوە.',
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'لابردن',

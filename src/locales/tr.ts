@@ -78,7 +78,7 @@ const messages: Catalogue = {
 
   // <rw-moderation>
   moderationHeading: 'Moderasyon kuyruğu',
-  moderationToken: 'Moderatör anahtarı',
+  moderationToken: 'Yönetici belirteci veya moderatör gizli anahtarı',
   moderationSignIn: 'Giriş yap',
   moderationSignOut: 'Çıkış yap',
   moderationBadToken: 'Bu anahtar kabul edilmedi.',
@@ -91,7 +91,7 @@ const messages: Catalogue = {
   moderationRejected: 'Yorum reddedildi: {author}',
   moderationPendingCount: { one: '{n} yorum bekliyor', other: '{n} yorum bekliyor' },
   moderationRefresh: 'Yenile',
-  moderationKeys: 'Tuşlar: J ve K yorumlar arasında gezinir, A onaylar, R reddeder.',
+  moderationKeys: 'Tuşlar: J ve K (veya ok tuşları) yorumlar arasında gezinir, X seçer, A onaylar, R seçilen gerekçeyle reddeder.',
   textSizeDecreaseShort: 'A-',
   textSizeIncreaseShort: 'A+',
   commentDismiss: 'Kapat',

@@ -57,7 +57,7 @@ test('the tarball ships the bundles, the library with declarations, the manifest
   for (const file of [
     'dist/reading-widget.js', 'dist/rw-moderation.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/define-all.js',
     'dist/custom-elements.json', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json',
-    'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'README.md', 'docs/theming.md',
+    'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'README.md', 'LICENSE', 'docs/theming.md',
   ]) assert.ok(packed.includes(file), `${file} is not in the tarball`);
   assert.ok(packed.some((file) => file.startsWith('dist/chunks/')), 'no on-demand chunk in the tarball');
   const stray = packed.filter((file) => /^(src|test|bench|server|scripts|demo|build)\//.test(file));
