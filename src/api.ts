@@ -50,7 +50,7 @@ export interface RequestOptions {
  * The body as text, never more than `limit` bytes: a declared length over it is refused unread,
  * and a stream is cancelled as soon as it passes it, so a 50 MB answer costs what 4 MB cost.
  */
-async function readCapped(response: Response, limit: number): Promise<string> {
+export async function readCapped(response: Response, limit: number = LIMITS.answerBytes): Promise<string> {
   const tooLarge = () => new ApiError('answer-too-large', `The answer is larger than ${limit} bytes.`, response.status);
   if (Number(response.headers.get('content-length')) > limit) {
     void response.body?.cancel();
@@ -114,7 +114,7 @@ export async function request<T>(endpoint: string, path: string, read: (data: un
       signal,
       ...(options.cache ? { cache: options.cache } : {}),
     });
-    body = await readCapped(response, LIMITS.answerBytes);
+    body = await readCapped(response);
   } catch (error) {
     throw failure(error, options.signal);
   }

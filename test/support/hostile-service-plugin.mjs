@@ -21,6 +21,11 @@ const page = (comments, more = {}) => ({ thread: 't', total: comments.length, co
 const many = (n, extra = () => ({})) => Array.from({ length: n }, (_, i) => comment(i, extra(i)));
 const queued = (i) => ({ thread: 't', email: `r${i}@example.com`, status: 'pending', reason: null });
 
+const HUGE_TEXT = () => 'x'.repeat(50 * 1024 * 1024);
+const hugeAnswer = (kind) =>
+  kind === 'list' ? page([comment(1, { text: HUGE_TEXT() })])
+  : kind === 'queue' && { status: 'pending', total: 1, comments: [{ ...comment(1, { text: HUGE_TEXT() }), ...queued(1) }], nextCursor: null };
+
 // Each answers (kind, query) with a JSON value, or { stream: true, value } for a chunked body.
 const scenarios = {
   'object-author': (kind) =>
@@ -35,8 +40,8 @@ const scenarios = {
       : page([comment(1, { id: 'a"]' })], { total: 2, nextCursor: 'p2' })),
   'ten-thousand': (kind) => (kind === 'queue' ? { status: 'pending', total: 10000, comments: many(10000, queued), nextCursor: null } : page(many(10000))),
   // 50 MB in one comment: with a Content-Length (refused unread) and chunked (cut off while read).
-  huge: (kind) => kind === 'list' && page([comment(1, { text: 'x'.repeat(50 * 1024 * 1024) })]),
-  'huge-chunked': (kind) => kind === 'list' && { stream: true, value: page([comment(1, { text: 'x'.repeat(50 * 1024 * 1024) })]) },
+  huge: (kind) => hugeAnswer(kind),
+  'huge-chunked': (kind) => { const value = hugeAnswer(kind); return value && { stream: true, value }; },
 };
 
 // `slow`: the oldest-first list takes 3 s, newest-first answers at once, so a test can supersede a request.

@@ -2,7 +2,7 @@
  * The moderation API as `<rw-moderation>` uses it. The queue is fetched with the last answer's
  * ETag, so an open queue can ask every QUEUE_POLL_MS for almost nothing.
  */
-import { ApiError, request } from '../../api.js';
+import { ApiError, readCapped, request } from '../../api.js';
 import * as answers from './answers.js';
 import type { BlockKind, QueuePage, QueueStatus, Reason, Sort } from '../../internal/contract.js';
 
@@ -36,7 +36,20 @@ export async function fetchQueue(endpoint: string, token: string, path: string, 
     throw new ApiError('network', String((error as Error)?.message ?? error));
   }
   if (res.status === 304) return null;
-  const data = await res.json().catch(() => null);
+  // Held to the same cap as every other answer: a hostile or broken service cannot make the open
+  // console read 50 MB every few seconds.
+  let text: string;
+  try {
+    text = await readCapped(res);
+  } catch (error) {
+    throw error instanceof ApiError ? error : new ApiError('network', String((error as Error)?.message ?? error), res.status);
+  }
+  let data: { error?: { message?: string } } | null = null;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    /* judged by its status below */
+  }
   if (!res.ok || !data) throw answerError(res, data);
   try {
     return { page: answers.queuePage(data), etag: res.headers.get('etag') };

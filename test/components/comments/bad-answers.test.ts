@@ -157,4 +157,20 @@ describe('rw-moderation under bad answers', function () {
     expect($$(el, 'article')).to.have.length(LIMITS.pageSize);
     sessionStorage.clear();
   });
+
+  for (const scenario of ['huge', 'huge-chunked']) {
+    it(`refuses a 50 MB queue (${scenario === 'huge' ? 'with its length declared' : 'chunked'}) as too large`, async () => {
+      sessionStorage.clear();
+      const el = await fixture<RwModeration>(html`<rw-moderation endpoint=${hostile(scenario)}></rw-moderation>`);
+      let code = '';
+      el.addEventListener('rw-error', (e) => (code = e.detail.code));
+      await el.updateComplete;
+      $<HTMLInputElement>(el, '#token').value = 'any';
+      $(el, '[part~=submit]').click();
+      await until(() => code, 'no error was reported');
+      expect(code).to.equal('answer-too-large');
+      expect($$(el, 'article')).to.have.length(0);
+      sessionStorage.clear();
+    });
+  }
 });
