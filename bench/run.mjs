@@ -7,6 +7,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { buildFloor } from './lib/floor.mjs';
 import { launch } from './lib/browser.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { serviceExists, startService } from './lib/service.mjs';
 import { failed, table } from './lib/rows.mjs';
@@ -54,6 +55,7 @@ if (browser) {
 }
 
 let shared = null;
+let firefox = null;
 const ctx = {
   root,
   web,
@@ -64,6 +66,12 @@ const ctx = {
   log,
   hasService: serviceExists(root),
   /** One service (seeded by whoever needs it) shared by the browser benchmarks; CORS for our pages. */
+  /** Firefox ESR for the rows measured in both browsers, launched on first use (null without one). */
+  async firefox() {
+    if (!browser) return null;
+    firefox ??= launchFirefox(log);
+    return firefox;
+  },
   async service() {
     shared ??= startService({ root, allowedOrigins: web.origin });
     return shared;
@@ -84,6 +92,7 @@ for (const name of BENCHMARKS.filter((b) => only.includes(b))) {
 
 if (shared) await (await shared.catch(() => null))?.stop();
 await browser?.close();
+await (await firefox)?.browser.close();
 await web.close();
 
 const text = table(rows);
@@ -93,6 +102,7 @@ const result = {
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
   node: process.version,
   chromium: browser?.version() ?? null,
+  firefox: (await firefox)?.version ?? null,
   cpus: `${availableParallelism()} × ${cpus()[0]?.model ?? '?'}`,
   seconds: Math.round((Date.now() - started) / 1000),
   buildFailed,
