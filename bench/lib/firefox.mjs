@@ -28,6 +28,15 @@ export async function freshFirefoxPage(firefox, { viewport = { width: 1280, heig
     page: {
       goto: (url) => page.goto(url),
       evaluate: (fn, arg) => page.evaluate(fn, arg),
+      /** A real click (input events at the element's centre) on the element `find` returns in the page. */
+      clickOn: async (find) => {
+        const handle = await page.evaluateHandle(find);
+        try {
+          await handle.asElement().click();
+        } finally {
+          await handle.dispose();
+        }
+      },
     },
     close: () => context.close(),
   };
