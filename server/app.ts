@@ -15,7 +15,7 @@ import { Unavailable } from './disk-space.js';
 import { isClientAbort, jsonLogger, observeRequests, routeOf, type Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
-import { checkArticle } from './moderation/validate.js';
+import { checkArticle, onOurSites } from './moderation/validate.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { InvalidCursor, matchesHash, sha256, type Store } from './store.js';
 import { portabilityRoutes } from './portability/routes.js';
@@ -208,7 +208,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     // Checked after validation, so a bot's body is refused exactly as a person's would be.
     if (isHoneypotFilled(body.value)) return c.json(honeypot.answer(key), 202);
-    const result = await store.createComment({ ...comment.value, ...article.value, client: clientAddress(c) }, key);
+    const result = await store.createComment({ ...comment.value, ...onOurSites(article.value, origins), client: clientAddress(c) }, key);
     if (result.kind === 'key-conflict') {
       return fail(c, 409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different comment. Use a new key.');
     }

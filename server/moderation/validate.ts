@@ -49,6 +49,17 @@ export function checkArticle(body: Record<string, unknown>): Checked<{ articleTi
   return done(fields, { articleTitle, articleUrl });
 }
 
+/**
+ * The article context as the thread will keep it: when the service lists its sites
+ * (ALLOWED_ORIGINS), a title and link that do not come with an address on one of them are dropped
+ * (the comment itself is kept), so a poster cannot make the moderators' queue and notifications link to a page of theirs.
+ */
+export function onOurSites<T extends { articleTitle: string | null; articleUrl: string | null }>(article: T, origins: readonly string[]): T {
+  if (origins.length === 0 || origins.includes('*')) return article;
+  const ours = article.articleUrl !== null && origins.includes(new URL(article.articleUrl).origin);
+  return ours ? article : { ...article, articleTitle: null, articleUrl: null };
+}
+
 export function checkQueueQuery(query: Record<string, string | undefined>): Checked<QueueQuery> {
   const fields: Fields = {};
   const status = (query.status ?? 'pending') as QueueStatus;

@@ -125,6 +125,26 @@ describe('the queue with context', () => {
     assert.ok(r.body.error.fields.articleUrl);
   });
 
+  test('with ALLOWED_ORIGINS, a title and link from another site never become the thread’s (the comment is kept)', async () => {
+    const sites = client(store, { allowedOrigins: ['https://news.example'] }).call;
+    const thread = uniqueThread('sites');
+    const at = `/api/threads/${encodeURIComponent(thread)}/comments`;
+    const send = async (article: Record<string, unknown>) => {
+      const r = await sites(at, { json: comment('c', article), headers: { 'idempotency-key': key() } });
+      assert.equal(r.res.status, 202, r.text);
+    };
+    const shownContext = async () => {
+      const page = await call(`/api/moderation/comments?thread=${encodeURIComponent(thread)}&sort=newest`, { token: MODERATOR });
+      return { title: page.body.comments[0].threadTitle, url: page.body.comments[0].threadUrl, count: page.body.comments.length };
+    };
+    await send({ articleTitle: 'Official: you won a prize', articleUrl: 'https://phish.example/login' });
+    assert.deepEqual(await shownContext(), { title: null, url: null, count: 1 });
+    await send({ articleTitle: 'Budget vote tonight', articleUrl: 'https://news.example/budget' });
+    await send({ articleTitle: 'Read this instead' });
+    await send({ articleTitle: 'Official: you won a prize', articleUrl: 'https://news.example.phish.example/budget' });
+    assert.deepEqual(await shownContext(), { title: 'Budget vote tonight', url: 'https://news.example/budget', count: 4 });
+  });
+
   test('filters by thread and status, newest or oldest, cursor paging through everything, pending counts per thread', async () => {
     const thread = uniqueThread('filter');
     const ids: string[] = [];
