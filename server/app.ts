@@ -207,7 +207,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       return invalid(c, { ...(threadProblem ? { thread: threadProblem } : {}), ...(comment.ok ? {} : comment.fields), ...(article.ok ? {} : article.fields) });
     }
     // Checked after validation, so a bot's body is refused exactly as a person's would be.
-    if (isHoneypotFilled(body.value)) return c.json(honeypot.answer(key), 202);
+    if (isHoneypotFilled(body.value)) {
+      // The reply check too: a 202 where a person would get 422 would tell the bot what it hit.
+      const parentProblem = await store.replyProblem(comment.value.thread, comment.value.parentId);
+      return parentProblem ? invalid(c, { parentId: parentProblem }) : c.json(honeypot.answer(key), 202);
+    }
     const result = await store.createComment({ ...comment.value, ...onOurSites(article.value, origins), client: clientAddress(c) }, key);
     if (result.kind === 'key-conflict') {
       return fail(c, 409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different comment. Use a new key.');

@@ -258,6 +258,11 @@ export class Store {
    * with a secret kept in the database, so a replay can return the same token although only its
    * hash is stored; whoever can replay the key could read the answer anyway.
    */
+  /** Why a reply to `parentId` in `thread` would be refused, or null (also for a top-level comment). */
+  replyProblem(thread: string, parentId: string | null): Promise<string | null> {
+    return replyProblem(this.db, thread, parentId);
+  }
+
   async createComment(input: NewComment, idempotencyKey: string): Promise<CreateResult> {
     const keyHash = sha256(idempotencyKey);
     const fingerprint = sha256(JSON.stringify([input.thread, input.author, input.email, input.text, input.parentId]));
@@ -273,19 +278,8 @@ export class Store {
       if (seen.rows[0]) {
         return seen.rows[0].fingerprint === fingerprint ? { kind: 'replayed', id: seen.rows[0].comment_id, token } : { kind: 'key-conflict' };
       }
-      if (input.parentId !== null) {
-        const parent = await tx.query<{ thread: string; status: Status; parent_id: string | null }>(
-          `SELECT thread, status, parent_id FROM comments WHERE id = $1`,
-          [input.parentId],
-        );
-        const p = parent.rows[0];
-        // One message for unknown, pending, rejected and other-thread parents: a reply form
-        // must not reveal which comments exist in the queue.
-        if (!p || p.thread !== input.thread || p.status !== 'approved') {
-          return { kind: 'invalid-parent', message: 'You can only reply to an approved comment of this thread.' };
-        }
-        if (p.parent_id !== null) return { kind: 'invalid-parent', message: 'Replies are one level deep: reply to the original comment.' };
-      }
+      const parentProblem = await replyProblem(tx, input.thread, input.parentId);
+      if (parentProblem) return { kind: 'invalid-parent', message: parentProblem };
       const id = randomBytes(16).toString('base64url');
       const now = new Date();
       // A blocked commenter's comment is stored as rejected with the block's reason, no moderator needed.
@@ -395,3 +389,17 @@ export class Store {
 }
 
 export type Announced = ReturnType<PageCache['announce']>;
+
+async function replyProblem(q: Queryable, thread: string, parentId: string | null): Promise<string | null> {
+  if (parentId === null) return null;
+  const { rows } = await q.query<{ thread: string; status: Status; parent_id: string | null }>(
+    `SELECT thread, status, parent_id FROM comments WHERE id = $1`,
+    [parentId],
+  );
+  const p = rows[0];
+  // One message for unknown, pending, rejected and other-thread parents: a reply form must not
+  // reveal which comments exist in the queue.
+  if (!p || p.thread !== thread || p.status !== 'approved') return 'You can only reply to an approved comment of this thread.';
+  if (p.parent_id !== null) return 'Replies are one level deep: reply to the original comment.';
+  return null;
+}

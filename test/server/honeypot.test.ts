@@ -38,7 +38,7 @@ test('an unknown id and a wrong token give the same answer', async () => {
 });
 
 test('a body a real post would refuse with 422 is refused the same way with the honeypot filled', async () => {
-  for (const extra of [{ email: 'not-an-address' }, { text: '' }, { author: 'x'.repeat(81) }, { parentId: 7 }]) {
+  for (const extra of [{ email: 'not-an-address' }, { text: '' }, { author: 'x'.repeat(81) }, { parentId: 7 }, { parentId: 'AAAAAAAAAAAAAAAAAAAAAA' }]) {
     const person = await post(uniqueThread('v'), comment(1, extra));
     const robot = await post(uniqueThread('v'), bot(1, extra));
     assert.equal(person.res.status, 422);
