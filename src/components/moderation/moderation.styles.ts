@@ -4,6 +4,8 @@ export const styles = css`
   :host {
     display: block;
     line-height: 1.5;
+    /* A heading word longer than a 320 px line at 200 % ("Moderation") breaks instead of overflowing. */
+    overflow-wrap: break-word;
   }
   .bar,
   .actions,
@@ -19,9 +21,12 @@ export const styles = css`
   .bar h2 {
     margin-inline-end: auto;
   }
+  /* One column no wider than the element: a field's own width (about 20 characters, 500 px with
+     text at 200 %) must not widen the grid past a 320 px screen. */
   form,
   [part='field'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
     max-inline-size: 24rem;
   }
@@ -80,6 +85,7 @@ export const styles = css`
   }
   .grid {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
     max-inline-size: 24rem;
     margin-block: var(--_rw-space);

@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import { STORAGE_KEY } from '../src/text-scale.js';
+import { useServer } from './support/comments-server.js';
+import { seedEverything } from './support/everything-thread.js';
+import type { sideways } from './support/overflow.mjs';
+
+/*
+ * WCAG 1.4.10 (reflow): on a 320 px screen with text at 200 %, nothing of ours is wider than the
+ * screen, so the page never scrolls sideways. Every element, with content (the article kinds,
+ * the comments with the form's errors, the moderation queue), in a 320 px frame, with the page's
+ * root text at 200 % and with the reader's own A+ at 200 %, left to right and right to left.
+ */
+const server = useServer({ rateLimit: 1000 });
+
+type Frame = Window & { ready: Promise<void>; sideways: typeof sideways };
+
+async function frame(query: Record<string, string>) {
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = 'inline-size: 320px; block-size: 640px; border: 0';
+  const search = new URLSearchParams({ ...query, endpoint: server.endpoint, thread: await seedEverything(server, 'narrow') });
+  iframe.src = new URL(`./fixtures/theme/everything.html?${search}`, import.meta.url).href;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  const win = iframe.contentWindow as Frame;
+  await win.ready;
+  return win;
+}
+
+/** The reader presses A+ until it stops (200 %), as on the article. */
+async function largest(win: Frame) {
+  const control = win.document.querySelector('rw-text-size')!;
+  const increase = control.shadowRoot!.querySelector<HTMLButtonElement>('[part~=increase]')!;
+  for (let i = 0; i < 10 && increase.getAttribute('aria-disabled') !== 'true'; i++) {
+    increase.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(getComputedStyle(win.document.querySelector('rw-article')!).getPropertyValue('--_rw-scale').trim()).to.equal('2');
+}
+
+describe('320 px wide with text at 200 %: nothing wider than the screen', function () {
+  this.timeout(60000);
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((iframe) => iframe.remove());
+    localStorage.removeItem(STORAGE_KEY);
+  });
+
+  for (const [name, dir] of [['left to right', { lang: 'en', dir: 'ltr' }], ['right to left (Arabic)', { lang: 'ar', dir: 'rtl' }]] as const) {
+    it(`the page's text at 200 %, ${name}`, async () => {
+      const win = await frame({ font: '200%', ...dir });
+      const found = win.sideways();
+      expect(found.wide).to.deep.equal([]);
+      expect(found.scrollWidth).to.equal(found.width);
+    });
+
+    it(`the reader's A+ at 200 %, ${name}`, async () => {
+      const win = await frame(dir);
+      await largest(win);
+      const found = win.sideways();
+      expect(found.wide).to.deep.equal([]);
+      expect(found.scrollWidth).to.equal(found.width);
+    });
+  }
+});
