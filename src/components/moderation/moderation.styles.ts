@@ -4,8 +4,9 @@ export const styles = css`
   :host {
     display: block;
     line-height: 1.5;
-    /* A heading word longer than a 320 px line at 200 % ("Moderation") breaks instead of overflowing. */
-    overflow-wrap: break-word;
+    /* A word longer than a 320 px line at 200 % ("Moderation" in a flex row) breaks instead of
+       widening its row past the screen. */
+    overflow-wrap: anywhere;
   }
   .bar,
   .actions,
