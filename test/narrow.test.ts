@@ -53,6 +53,15 @@ describe('320 px wide with text at 200 %: nothing wider than the screen', functi
       expect(found.scrollWidth).to.equal(found.width);
     });
 
+    it(`the page's text at 200 %, ${name}: the "remember me" box stays beside its label, which wraps`, async () => {
+      const win = await frame({ font: '200%', ...dir });
+      const form = win.document.querySelector('rw-comments')!.shadowRoot!;
+      const box = form.querySelector('#remember')!.getBoundingClientRect();
+      const label = form.querySelector('label[for=remember]')!.getBoundingClientRect();
+      expect(label.top, 'the label starts below the box').to.be.below(box.bottom);
+      expect(label.height, 'the label does not wrap').to.be.above(box.height * 1.5);
+    });
+
     it(`the reader's A+ at 200 %, ${name}`, async () => {
       const win = await frame(dir);
       await largest(win);
