@@ -27,6 +27,25 @@ async function frame(query: Record<string, string>) {
   return win;
 }
 
+/**
+ * Pairs of controls (buttons, fields) of an element that touch or overlap: each pair closer than
+ * `space` px on both axes (visually hidden ones left out).
+ */
+function touching(host: Element, space = 4) {
+  const controls = [...host.shadowRoot!.querySelectorAll<HTMLElement>('button, input, select, textarea')]
+    .filter((el) => !el.closest('.vh') && el.getClientRects().length)
+    .map((el) => ({ name: `${el.localName}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 20)}"`, r: el.getBoundingClientRect() }));
+  const found: string[] = [];
+  for (const [i, a] of controls.entries()) {
+    for (const b of controls.slice(i + 1)) {
+      const apartX = Math.max(b.r.left - a.r.right, a.r.left - b.r.right);
+      const apartY = Math.max(b.r.top - a.r.bottom, a.r.top - b.r.bottom);
+      if (apartX < space && apartY < space) found.push(`${a.name} and ${b.name} (${Math.round(Math.max(apartX, apartY))} px apart)`);
+    }
+  }
+  return found;
+}
+
 /** The reader presses A+ until it stops (200 %), as on the article. */
 async function largest(win: Frame) {
   const control = win.document.querySelector('rw-text-size')!;
@@ -60,6 +79,11 @@ describe('320 px wide with text at 200 %: nothing wider than the screen', functi
       const label = form.querySelector('label[for=remember]')!.getBoundingClientRect();
       expect(label.top, 'the label starts below the box').to.be.below(box.bottom);
       expect(label.height, 'the label does not wrap').to.be.above(box.height * 1.5);
+    });
+
+    it(`the page's text at 200 %, ${name}: no two controls of the comments or the moderation queue touch`, async () => {
+      const win = await frame({ font: '200%', ...dir });
+      for (const tag of ['rw-comments', 'rw-moderation']) expect(touching(win.document.querySelector(tag)!), tag).to.deep.equal([]);
     });
 
     it(`the reader's A+ at 200 %, ${name}`, async () => {

@@ -19,7 +19,12 @@ let demo;
 before(async () => {
   demo = await startDemo(root, { MODERATOR_TOKEN });
   const api = `${demo.base}/api`;
-  const reader = { author: 'A reader with a rather long name', email: 'reader@example.org' };
+  // The article's whole title, as the demo page sends it: the queue's article filter lists it.
+  const reader = {
+    author: 'A reader with a rather long name',
+    email: 'reader@example.org',
+    articleTitle: 'Farmers in Sulaimani turn to drip irrigation as spring rains fall short – The Valley Courier',
+  };
   const shown = await postComment(api, THREAD, { ...reader, text: 'An approved comment with a long word: Sharazurplainirrigationcooperative.' });
   await approve(api, shown.id);
   await postComment(api, THREAD, { ...reader, text: 'A comment waiting in the moderation queue.' });
@@ -69,6 +74,21 @@ for (const name of BROWSERS) {
       const { wide, scrollWidth, width } = await narrow(page, 'moderate.html', true);
       assert.deepEqual(wide, []);
       assert.ok(scrollWidth <= width, `the page is ${scrollWidth} px wide`);
+      await close();
+    });
+
+    test('the moderation queue at 1280 px: the filters share one row, whatever the length of an article title', async () => {
+      const { page, close } = await openPage(browser, { width: 1280, height: 800 });
+      await page.goto(`${demo.base}/demo/moderate.html`);
+      await page.evaluate((token) => sessionStorage.setItem('rw-moderator-token', token), MODERATOR_TOKEN);
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('rw-moderation').shadowRoot?.querySelector('article'), { timeout: 20000 });
+      const rows = await page.evaluate(() => {
+        const filters = document.querySelector('rw-moderation').shadowRoot.querySelectorAll('[part=filters] > .control');
+        return [...filters].map((control) => Math.round(control.getBoundingClientRect().top));
+      });
+      assert.equal(rows.length, 3);
+      assert.equal(new Set(rows).size, 1, `the filters are on ${new Set(rows).size} rows (tops ${rows.join(', ')})`);
       await close();
     });
   });

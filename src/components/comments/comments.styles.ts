@@ -4,7 +4,7 @@ import { css } from 'lit';
 // The reader's text size scales every top-level part (the host keeps the page's size, so the column
 // and a publisher's rw-comments{font-size} stay the base); all the rest is in em of those.
 export const styles = css`
-:host{display:block;max-inline-size:var(--_rw-measure);line-height:1.5;overflow-wrap:anywhere}
+:host{display:block;max-inline-size:var(--_rw-measure);line-height:1.5;overflow-wrap:break-word}
 :host>*{font-size:calc(1em*var(--_rw-scale,1))}
 :host>h2{font-size:calc(1.5em*var(--_rw-scale,1))}
 h2,h3{font-family:var(--_rw-font-headline);margin-block:1.5em .5em}
