@@ -176,14 +176,12 @@ export const styles = [
        widen a teaser in a grid or flex row that sizes it by its content. */
     overflow-wrap: anywhere;
   }
-  .teaser .figure,
-  .teaser figure {
-    margin: 0;
-  }
   .teaser figcaption {
     padding-inline: 1rem;
   }
+  /* A JSON teaser's summary is a <p> of ours: no margins of its own, as a slotted one has none. */
   .summary {
+    margin: 0;
     color: var(--_rw-color-muted);
   }
   [role='alert'] {
