@@ -82,7 +82,8 @@ for (const name of BROWSERS) {
           assert.ok(m.cls <= LIMIT, `layout shift ${m.cls.toFixed(4)} > ${LIMIT}`);
         });
       }
-      test(`${label}: without the stylesheet the upgrade moves the page (what the test guards; ${scores})`, async () => {
+      // That the pages do move without it is a property of the pages: shown once, in Chromium.
+      if (name === 'chromium') test(`${label}: without the stylesheet the upgrade moves the page (what the test guards)`, async () => {
         const m = await measure(browser, path('&css=none'));
         assert.ok(m.box > LIMIT || m.cls > LIMIT, `box ${m.box}, CLS ${m.cls}`);
       });
