@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { RwComments } from '../src/components/comments/comments.js';
 import { renderEverything } from './support/everything.js';
-import { post, reject, seed, uniqueThread, useServer } from './support/comments-server.js';
+import { useServer } from './support/comments-server.js';
+import { seedEverything } from './support/everything-thread.js';
 import { $$, deepActive } from './support/dom.js';
 import { settled } from './support/reading.js';
 import { deepNodes, edgeContrast, failures, painted, ratio, ringContrast, textContrast } from './support/contrast.js';
@@ -43,23 +44,7 @@ function hostPage(page: Page) {
   if (page.meta) document.head.append(Object.assign(document.createElement('meta'), { name: 'color-scheme', content: page.meta }));
 }
 
-/** A thread with approved comments and a reply, and the reader's own pending and refused comments. */
-async function seedThread() {
-  const thread = uniqueThread('contrast');
-  const first = await seed(server, thread, { author: 'Approved reader', text: 'An approved comment.' });
-  await seed(server, thread, { author: 'Replier', text: 'An approved reply.', parentId: first });
-  const mine = [];
-  for (const text of ['My first pending comment.', 'My second pending comment.']) {
-    const answer = await post(server, thread, { author: 'Me', text });
-    mine.push({ ...answer, author: 'Me', text, parentId: null, createdAt: new Date().toISOString() });
-  }
-  const refused = await post(server, thread, { author: 'Me', text: 'My refused comment.' });
-  await reject(server, refused.id, 'off-topic');
-  mine.push({ ...refused, status: 'rejected', reason: 'off-topic', author: 'Me', text: 'My refused comment.', parentId: null, createdAt: new Date().toISOString() });
-  localStorage.setItem(`rw-mine:${thread}`, JSON.stringify(mine));
-  sessionStorage.setItem('rw-moderator-token', server.token);
-  return thread;
-}
+const seedThread = () => seedEverything(server, 'contrast');
 
 async function everything() {
   // Not open-wc's fixture(): that one is removed after each test, and every test here looks at it.

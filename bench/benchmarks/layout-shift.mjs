@@ -10,6 +10,9 @@
 // first screen with host content below it: the shifts from the frame in which the list appears
 // on (must be 0), and apart from them, those of the element's upgrade before its list (≤ 0.01: the
 // stylesheet keeps the section's space); box movement from the first frame to the list ≤ 0.01.
+// (c) A JSON article (<rw-article src>, as demo/json.html) in the first screen with host content
+// after it, its photo 0.5 s behind its JSON: CLS and box movement from the first frame until the
+// article and its photo have painted, both ≤ 0.01, at 1280 and 375 px wide.
 import { freshPage, waitDone } from '../lib/browser.mjs';
 import { notBuilt, row } from '../lib/rows.mjs';
 import { seedThread } from '../lib/seed.mjs';
@@ -19,6 +22,8 @@ const COMMENTS = '3 CLS comments list loading';
 const UPGRADE = '3 CLS comments upgrade, in first screen';
 const ARTICLE_BOX = '3 box movement article + teasers, script 1 s late, 4× CPU';
 const COMMENTS_BOX = '3 box movement comments in first screen, script 1 s late';
+const JSON_CLS = (width) => `3 CLS JSON article, script 1 s late, ${width} px`;
+const JSON_BOX = (width) => `3 box movement JSON article, script 1 s late, ${width} px`;
 
 export async function run(ctx) {
   const runs = ctx.quick ? 2 : 3;
@@ -72,11 +77,32 @@ export async function run(ctx) {
       row({ id: 'box.comments', label: COMMENTS_BOX, unit: '', values: boxes, refLabel: 'goal 0.01', goal: { max: 0.01 }, note: movedNote(moved) }),
     );
   }
+  for (const width of [1280, 375]) {
+    if (!ctx.tags.has('rw-article')) {
+      rows.push(notBuilt(`cls.json.${width}`, JSON_CLS(width)));
+      continue;
+    }
+    const cls = [];
+    const boxes = [];
+    const shifts = [];
+    const moved = new Set();
+    for (let i = 0; i < runs; i++) {
+      const bench = await load(ctx, '/article-json.html?delay=1000', 1, { width, height: 800 });
+      cls.push(bench.cls);
+      boxes.push(bench.boxShift);
+      shifts.push(...bench.shifts);
+      if (bench.moved) moved.add(bench.moved);
+    }
+    rows.push(
+      row({ id: `cls.json.${width}`, label: JSON_CLS(width), unit: '', values: cls, refLabel: 'goal 0.01', goal: { max: 0.01 }, note: describe(shifts) }),
+      row({ id: `box.json.${width}`, label: JSON_BOX(width), unit: '', values: boxes, refLabel: 'goal 0.01', goal: { max: 0.01 }, note: movedNote(moved) }),
+    );
+  }
   return rows;
 }
 
-async function load(ctx, path, cpu) {
-  const { page, close } = await freshPage(ctx.browser, { cpu });
+async function load(ctx, path, cpu, viewport) {
+  const { page, close } = await freshPage(ctx.browser, { cpu, viewport });
   try {
     await page.goto(ctx.web.origin + path);
     const bench = await waitDone(page);

@@ -1,6 +1,7 @@
 // The bench's own tiny static server on 127.0.0.1 (port 0): dist/ at /dist/, the floor bundle at
 // /floor/, bench/pages/ at /. Pages written as modules (bench/pages/*.mjs exporting `render(query)`)
-// are rendered per request, so one template gives both the widget page and its floor twin.
+// are rendered per request, so one template gives both the widget page and its floor twin; so are
+// JSON documents (a .json address with a module of the same name).
 // `?delay=MS` on any file holds the response back, to model a script that arrives late.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -34,10 +35,10 @@ export async function startStaticServer({ root = process.cwd(), floorDir, contex
       const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html');
       if (rel.startsWith('..')) return send(res, 403, 'forbidden');
       const file = join(dir, rel);
-      const template = file.replace(/\.html$/, '.mjs');
-      if (prefix === '/' && file.endsWith('.html') && existsSync(template)) {
+      const template = file.replace(/\.(html|json)$/, '.mjs');
+      if (prefix === '/' && /\.(html|json)$/.test(file) && existsSync(template)) {
         const { render } = await import(pathToFileURL(template).href);
-        return send(res, 200, render(Object.fromEntries(url.searchParams), context), TYPES['.html']);
+        return send(res, 200, render(Object.fromEntries(url.searchParams), context), TYPES[extname(file)]);
       }
       if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found');
       send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');

@@ -85,7 +85,8 @@ export const FIRST_FRAME = `<script>
   requestAnimationFrame(() => {
     __bench.before = __boxSnapshot();
     const shown = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility === 'visible' && el.checkVisibility({ opacityProperty: true });
-    const article = document.querySelector('rw-article:not([variant])');
+    // A JSON article (src) has no text before its JSON arrives: only a light-DOM one is checked.
+    const article = document.querySelector('rw-article:not([variant]):not([src])');
     __bench.firstFrame = { defined: !!customElements.get('rw-article'), text: !article || (shown(article.querySelector('[slot=headline]')) && shown(article.querySelector(':scope > p:not([slot])'))) };
   });
 </script>`;

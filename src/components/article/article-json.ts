@@ -16,6 +16,9 @@ interface ImageObject {
   contentUrl?: string;
   caption?: string;
   creditText?: string;
+  /** Pixels: a number, "1200", "1200 px" or a QuantitativeValue; with both, the image's space is kept before it loads. */
+  width?: unknown;
+  height?: unknown;
 }
 /** The JSON read by `src`: schema.org `NewsArticle` field names, plus `articleBodyHtml`. */
 export interface NewsArticleJSON {
@@ -35,6 +38,12 @@ export interface NewsArticleJSON {
 export type ArticleView = (el: RwArticle, teaser: boolean) => TemplateResult;
 
 const list = <T>(value: T | T[] | undefined): T[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
+
+/** A schema.org size in pixels, or nothing when it is not a positive number. */
+function pixels(size: unknown): number | typeof nothing {
+  const n = Number.parseFloat(String(size && typeof size === 'object' ? (size as { value?: unknown }).value : size));
+  return n > 0 && Number.isFinite(n) ? Math.round(n) : nothing;
+}
 
 /** Rejects with an `rw-error` code: `network`, `http-<status>`, `invalid-json` or `invalid-article`. */
 export async function loadArticle(src: string): Promise<ArticleView> {
@@ -76,7 +85,7 @@ function view(el: RwArticle, teaser: boolean, data: NewsArticleJSON, body: Docum
   const credit = image?.creditText;
   const figure = src
     ? html`<figure part="figure" class="figure">
-        <img part="image" src=${src} alt="" />
+        <img part="image" src=${src} alt="" width=${pixels(image!.width)} height=${pixels(image!.height)} />
         ${image!.caption || credit
           ? html`<figcaption part="caption">
               ${image!.caption}

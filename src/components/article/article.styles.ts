@@ -133,6 +133,17 @@ export const styles = [
     max-inline-size: 100%;
     block-size: auto;
   }
+  /* A JSON image that gives no size: the column's width at 16:9, a news photo's usual shape, until
+     it loads, so that the text below it does not jump when it arrives. */
+  img:not([width]) {
+    inline-size: 100%;
+    aspect-ratio: auto 16 / 9;
+  }
+  /* A JSON article still loading fills the screen: what the page has after it starts below the
+     first screen, and the article's arrival only grows it downward, out of sight. */
+  .card[aria-busy]:not(.teaser) {
+    min-block-size: 100vh;
+  }
   figcaption {
     margin-block-start: 0.5em;
   }
@@ -161,15 +172,16 @@ export const styles = [
   }
   .teaser .headline {
     font-size: calc(1.25rem * var(--_rw-scale, 1));
-  }
-  .teaser .figure,
-  .teaser figure {
-    margin: 0;
+    /* Not only break-word: a word wider than a 320 px column at 200 % ("beekeepers") must not
+       widen a teaser in a grid or flex row that sizes it by its content. */
+    overflow-wrap: anywhere;
   }
   .teaser figcaption {
     padding-inline: 1rem;
   }
+  /* A JSON teaser's summary is a <p> of ours: no margins of its own, as a slotted one has none. */
   .summary {
+    margin: 0;
     color: var(--_rw-color-muted);
   }
   [role='alert'] {

@@ -130,6 +130,8 @@ export function preUpgradeCss(): string {
     slotted(`${CARD}>[slot=byline]`, meta, of('.byline')),
     slotted(`${CARD}>[slot=date]`, meta),
     slotted(`${CARD}>:not([slot])`, `font-size:${value(of('.card > *'), 'font-size')};`, of('.body')),
+    // A JSON article before the script: the height its loading state keeps.
+    `${CARD}[src]{${of('.card[aria-busy]:not(.teaser)')}}`,
     `${TEASER}{${of('.teaser')}}`,
     slotted(`${TEASER}>[slot=headline]`, of('.headline'), of('.teaser .headline')),
     slotted(`${TEASER}>:not([slot])`, `font-size:${value(of('.teaser > *'), 'font-size')};`, of('.summary')),

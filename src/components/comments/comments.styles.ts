@@ -4,7 +4,7 @@ import { css } from 'lit';
 // The reader's text size scales every top-level part (the host keeps the page's size, so the column
 // and a publisher's rw-comments{font-size} stay the base); all the rest is in em of those.
 export const styles = css`
-:host{display:block;max-inline-size:var(--_rw-measure);line-height:1.5}
+:host{display:block;max-inline-size:var(--_rw-measure);line-height:1.5;overflow-wrap:break-word}
 :host>*{font-size:calc(1em*var(--_rw-scale,1))}
 :host>h2{font-size:calc(1.5em*var(--_rw-scale,1))}
 h2,h3{font-family:var(--_rw-font-headline);margin-block:1.5em .5em}
@@ -12,7 +12,7 @@ p{margin-block:.5em}
 [part=guidelines],[part~=mine]{background:var(--_rw-color-subtle);border:1px solid var(--_rw-color-edge);border-radius:var(--_rw-radius);padding:.1px var(--_rw-space)}
 [part~=mine]{border-style:dashed;margin-block:.5em;padding-block:.5em}
 [part=guidelines] h3{margin-block-start:1em}
-form,[part=field]{display:grid;gap:.75em}
+form,[part=field]{display:grid;grid-template-columns:minmax(0,1fr);gap:.75em}
 [part=field]{gap:.25em}
 [part=field] p,[role]:empty{margin:0}
 label{font-weight:600}
@@ -21,7 +21,7 @@ input,textarea,select{border:1px solid var(--_rw-color-edge);border-radius:var(-
 [aria-invalid=true],[part=error]{border-color:var(--_rw-color-danger);color:var(--_rw-color-danger)}
 section{margin-block-start:2em}
 .wait{min-block-size:var(--rw-comments-reserve,16rem)}
-.sort{display:flex;gap:.5em;align-items:center;justify-content:end}
+.sort{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;justify-content:end}
 ol{list-style:none;margin:0;padding:0}
 ol ol,li>form{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid var(--_rw-color-border)}
 article{padding-block:var(--_rw-space);border-block-end:1px solid var(--_rw-color-border)}

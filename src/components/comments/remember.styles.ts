@@ -7,7 +7,7 @@ export const rememberStyles = [
   drawnCheckbox('[part~=remember] input'),
   css`
 [part~=remember]{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .5em}
-[part~=remember] label{font-weight:400}
+[part~=remember] label{font-weight:400;flex:1 1 0}
 [part~=remember] [part=hint]{flex-basis:100%}
 [part~=storage]{font-size:.875em;margin:0}
 `,

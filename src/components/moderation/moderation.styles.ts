@@ -4,6 +4,7 @@ export const styles = css`
   :host {
     display: block;
     line-height: 1.5;
+    overflow-wrap: break-word;
   }
   .bar,
   .actions,
@@ -18,10 +19,17 @@ export const styles = css`
   }
   .bar h2 {
     margin-inline-end: auto;
+    /* "Moderation" is wider than a 320 px line at 200 %: in this flex row only a word that can
+       break lets the heading shrink to the line (break-word does not; nor anywhere on the buttons,
+       which would break "Approve" while it still fits on a line of its own). */
+    overflow-wrap: anywhere;
   }
+  /* One column no wider than the element: a field's own width (about 20 characters, 500 px with
+     text at 200 %) must not widen the grid past a 320 px screen. */
   form,
   [part='field'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
     max-inline-size: 24rem;
   }
@@ -78,8 +86,21 @@ export const styles = css`
     align-items: center;
     max-inline-size: 100%;
   }
+  /* A select is as wide as its longest option (an article's whole title): kept to a filter's size,
+     so that the filters share a row. A length, not a percentage, since it must hold while the row
+     is sized; on a narrow screen the select shrinks to its line instead (a flex item, no minimum). */
+  .control select {
+    max-inline-size: 20em;
+    min-inline-size: 0;
+  }
+  /* The heading bar, the tabs and the filters are rows of controls: apart, so that no two touch. */
+  [part='tabs'],
+  [part='filters'] {
+    margin-block: 0.5em;
+  }
   .grid {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
     max-inline-size: 24rem;
     margin-block: var(--_rw-space);

@@ -132,4 +132,17 @@ describe('<rw-article src> (JSON NewsArticle)', () => {
       window.removeEventListener('unhandledrejection', onError);
     }
   });
+
+  it('gives its photo the size the JSON states, in the forms schema.org allows, and no size for nonsense', async () => {
+    const sized = async (width: unknown, height: unknown) => {
+      const json = { headline: 'Sized', image: { url: fixtureUrl('photo.svg'), width, height } };
+      const el = await fixture<RwArticle>(html`<rw-article src=${`data:application/json,${encodeURIComponent(JSON.stringify(json))}`}></rw-article>`);
+      await loaded(el);
+      const img = part(el, 'image')!;
+      return [img.getAttribute('width'), img.getAttribute('height')];
+    };
+    expect(await sized(640, 360)).to.deep.equal(['640', '360']);
+    expect(await sized('640 px', { '@type': 'QuantitativeValue', value: 360 })).to.deep.equal(['640', '360']);
+    expect(await sized('wide', -3)).to.deep.equal([null, null]);
+  });
 });
