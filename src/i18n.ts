@@ -1,3 +1,4 @@
+import { englishDate, englishNumber } from './english-format.js';
 import core from './locales/en-core.js';
 import type en from './locales/en.js';
 
@@ -86,17 +87,31 @@ const nearest: Record<string, string> = { ckb: 'ar-IQ' };
  * Locales for `Intl`: a malformed `lang` (such as `en_US`) would make `Intl` throw. The fallback
  * keeps the numbering system the page asked for (`ckb-u-nu-latn` is `ar-IQ-u-nu-latn` where the
  * browser has no Kurdish), so that dates and numbers never come out in two sets of digits.
+ * Worked out once per language: `Intl.Locale` is only needed for a tag with a `-u-` extension.
  */
+const localeLists = new Map<string, string[]>();
 function locales(lang: string): string[] {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(lang);
-    const numberingSystem = new Intl.Locale(canonical!).numberingSystem;
-    const fallback = nearest[baseLanguage(lang)] ?? 'en-GB';
-    return [canonical!, numberingSystem ? new Intl.Locale(fallback, { numberingSystem }).toString() : fallback];
-  } catch {
-    return ['en'];
-  }
+  return cached(localeLists, lang, () => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(lang);
+      const numberingSystem = canonical!.includes('-u-') && new Intl.Locale(canonical!).numberingSystem;
+      const fallback = nearest[baseLanguage(lang)] ?? 'en-GB';
+      return [canonical!, numberingSystem ? new Intl.Locale(fallback, { numberingSystem }).toString() : fallback];
+    } catch {
+      return ['en'];
+    }
+  });
 }
+
+/** Building an `Intl` formatter costs far more than using one: each is made once per language and options. */
+function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+const plurals = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Formats a message: plural by `values.n`, placeholders filled, numbers in the locale's digits. */
 export function translate(lang: string, key: MessageKey, values: Record<string, string | number> = {}): string {
@@ -104,7 +119,7 @@ export function translate(lang: string, key: MessageKey, values: Record<string, 
   const text =
     typeof message === 'string'
       ? message
-      : (message[new Intl.PluralRules(locales(lang)).select(Number(values.n ?? 0))] ?? message.other);
+      : (message[cached(plurals, lang, () => new Intl.PluralRules(locales(lang))).select(Number(values.n ?? 0))] ?? message.other);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
@@ -113,25 +128,26 @@ export function translate(lang: string, key: MessageKey, values: Record<string, 
 }
 
 export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locales(lang), options).format(value);
+  return englishNumber(lang, value, options) ?? cached(numberFormats, lang + JSON.stringify(options), () => new Intl.NumberFormat(locales(lang), options)).format(value);
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date in the reader's language; an unparseable date is shown as the publisher wrote it. */
 export function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  // Building a formatter costs far more than using one, and a page of comments formats 100 dates.
-  const key = lang + JSON.stringify(options);
-  let format = dateFormats.get(key);
-  if (!format) {
+  const english = englishDate(lang, date, options);
+  if (english) return english;
+  const format = cached(dateFormats, lang + JSON.stringify(options), () => {
     const list = locales(lang);
-    // Without this language's month names in the browser: numbers only, rather than another language's words.
+    const named = new Intl.DateTimeFormat(list, options);
+    // Without this language's month names in the browser (it fell back to the next locale):
+    // numbers only, rather than another language's words. What the formatter resolved to answers
+    // that for most tags; `supportedLocalesOf`, a set-up of its own on the first paint, only
+    // decides for aliases (`no` resolves to `nb`).
+    const resolved = baseLanguage(named.resolvedOptions().locale) === baseLanguage(list[0]!);
+    if (resolved || Intl.DateTimeFormat.supportedLocalesOf(list[0]!).length) return named;
     const time = options.timeStyle || options.hour ? ({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' } as const) : {};
-    const known = Intl.DateTimeFormat.supportedLocalesOf(list[0]).length > 0;
-    format = new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
-    dateFormats.set(key, format);
-  }
+    return new Intl.DateTimeFormat(list, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
+  });
   return format.format(date);
 }

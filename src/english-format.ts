@@ -1,0 +1,27 @@
+/**
+ * English dates and whole numbers without `Intl`. The first `Intl` formatter a page builds sets up
+ * ICU (about 25 ms on a desktop, 60–130 ms at 4× CPU throttling), and the article's first paint
+ * needs a date and "100%": on an English page that set-up would be most of the upgrade's cost.
+ * These give exactly what `Intl` gives for `en` (US English; the tests compare every month and a
+ * range of numbers in each browser) and `undefined` for anything they do not cover, which `Intl`
+ * then formats.
+ */
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+const english = (lang: string) => /^en(-us)?$/i.test(lang);
+
+/** `dateStyle: 'long'` in US English, "March 14, 2025", in the reader's time zone as `Intl` does. */
+export function englishDate(lang: string, date: Date, options: Intl.DateTimeFormatOptions): string | undefined {
+  const year = date.getFullYear();
+  const only = Object.keys(options);
+  if (!english(lang) || only.length !== 1 || options.dateStyle !== 'long' || year < 1000 || year > 9999) return undefined;
+  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${year}`;
+}
+
+/** A whole number, or a whole percentage (`style: 'percent'`), in US English: "1,234", "100%". */
+export function englishNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string | undefined {
+  const percent = options?.style === 'percent' && Object.keys(options).length === 1;
+  const n = percent ? value * 100 : value;
+  if (!english(lang) || (options && !percent) || !Number.isSafeInteger(n)) return undefined;
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',') + (percent ? '%' : '');
+}
