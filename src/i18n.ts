@@ -87,20 +87,16 @@ const nearest: Record<string, string> = { ckb: 'ar-IQ' };
  * Locales for `Intl`: a malformed `lang` (such as `en_US`) would make `Intl` throw. The fallback
  * keeps the numbering system the page asked for (`ckb-u-nu-latn` is `ar-IQ-u-nu-latn` where the
  * browser has no Kurdish), so that dates and numbers never come out in two sets of digits.
- * Worked out once per language: `Intl.Locale` is only needed for a tag with a `-u-` extension.
  */
-const localeLists = new Map<string, string[]>();
 function locales(lang: string): string[] {
-  return cached(localeLists, lang, () => {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(lang);
-      const numberingSystem = canonical!.includes('-u-') && new Intl.Locale(canonical!).numberingSystem;
-      const fallback = nearest[baseLanguage(lang)] ?? 'en-GB';
-      return [canonical!, numberingSystem ? new Intl.Locale(fallback, { numberingSystem }).toString() : fallback];
-    } catch {
-      return ['en'];
-    }
-  });
+  try {
+    const [canonical] = Intl.getCanonicalLocales(lang);
+    const numberingSystem = new Intl.Locale(canonical!).numberingSystem;
+    const fallback = nearest[baseLanguage(lang)] ?? 'en-GB';
+    return [canonical!, numberingSystem ? new Intl.Locale(fallback, { numberingSystem }).toString() : fallback];
+  } catch {
+    return ['en'];
+  }
 }
 
 /** Building an `Intl` formatter costs far more than using one: each is made once per language and options. */
@@ -137,17 +133,12 @@ export function formatDate(lang: string, iso: string, options: Intl.DateTimeForm
   if (Number.isNaN(date.getTime())) return iso;
   const english = englishDate(lang, date, options);
   if (english) return english;
-  const format = cached(dateFormats, lang + JSON.stringify(options), () => {
+  // A page of comments formats 100 dates.
+  return cached(dateFormats, lang + JSON.stringify(options), () => {
     const list = locales(lang);
-    const named = new Intl.DateTimeFormat(list, options);
-    // Without this language's month names in the browser (it fell back to the next locale):
-    // numbers only, rather than another language's words. What the formatter resolved to answers
-    // that for most tags; `supportedLocalesOf`, a set-up of its own on the first paint, only
-    // decides for aliases (`no` resolves to `nb`).
-    const resolved = baseLanguage(named.resolvedOptions().locale) === baseLanguage(list[0]!);
-    if (resolved || Intl.DateTimeFormat.supportedLocalesOf(list[0]!).length) return named;
+    // Without this language's month names in the browser: numbers only, rather than another language's words.
     const time = options.timeStyle || options.hour ? ({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' } as const) : {};
-    return new Intl.DateTimeFormat(list, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
-  });
-  return format.format(date);
+    const known = Intl.DateTimeFormat.supportedLocalesOf(list[0]).length > 0;
+    return new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
+  }).format(date);
 }

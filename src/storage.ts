@@ -8,38 +8,19 @@ export interface SafeStorage {
   remove(key: string): void;
 }
 
-function open(kind: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return window[kind];
-  } catch {
-    return null;
-  }
-}
-
 function wrap(kind: 'localStorage' | 'sessionStorage'): SafeStorage {
+  // Each step may throw: reaching the storage at all (a sandboxed iframe), reading, writing.
+  const attempt = <T>(fallback: T, act: (store: Storage | null) => T): T => {
+    try {
+      return act(window[kind]);
+    } catch {
+      return fallback;
+    }
+  };
   return {
-    get(key) {
-      try {
-        return open(kind)?.getItem(key) ?? null;
-      } catch {
-        return null;
-      }
-    },
-    set(key, value) {
-      try {
-        open(kind)?.setItem(key, value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    remove(key) {
-      try {
-        open(kind)?.removeItem(key);
-      } catch {
-        /* nothing to clean when storage is unavailable */
-      }
-    },
+    get: (key) => attempt(null, (store) => store?.getItem(key) ?? null),
+    set: (key, value) => attempt(false, (store) => (store?.setItem(key, value), true)),
+    remove: (key) => attempt(undefined, (store) => store?.removeItem(key)),
   };
 }
 
