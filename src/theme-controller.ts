@@ -56,6 +56,15 @@ function watch() {
   document.addEventListener('load', (event) => event.target instanceof HTMLLinkElement && refresh(), true);
 }
 
+// Read once as the module loads, before any element upgrades: an upgrade attaches shadow roots,
+// which dirties the page's style, and `getComputedStyle` would then recalculate all of it inside
+// the upgrade. The watch starts with it, so the answer follows the page from here on. (Servers
+// rendering the elements load this module too, without a document.)
+if (globalThis.document?.documentElement && globalThis.MutationObserver) {
+  watch();
+  pageScheme();
+}
+
 /**
  * Resolves light or dark for one element and exposes it as the custom state `:state(light)` or
  * `:state(dark)` (no attribute is written on the host page's element): the element's own `theme`
