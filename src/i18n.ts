@@ -1,4 +1,4 @@
-import { englishDate, englishNumber } from './english-format.js';
+import { englishDate, englishNumber, englishPlural } from './english-format.js';
 import core from './locales/en-core.js';
 import type en from './locales/en.js';
 
@@ -115,7 +115,7 @@ export function translate(lang: string, key: MessageKey, values: Record<string, 
   const text =
     typeof message === 'string'
       ? message
-      : (message[cached(plurals, lang, () => new Intl.PluralRules(locales(lang))).select(Number(values.n ?? 0))] ?? message.other);
+      : (message[englishPlural(lang, Number(values.n ?? 0)) ?? cached(plurals, lang, () => new Intl.PluralRules(locales(lang))).select(Number(values.n ?? 0))] ?? message.other);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;

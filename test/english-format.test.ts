@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { englishDate, englishNumber } from '../src/english-format.js';
+import { englishDate, englishNumber, englishPlural } from '../src/english-format.js';
 import { formatDate, formatNumber } from '../src/i18n.js';
 
 // The ICU-free English path must write what Intl writes, in this browser, or it is a second opinion.
@@ -33,6 +33,15 @@ describe('English dates and numbers without Intl', () => {
     for (const ratio of [0, 0.5, 1, 1.25, 1.5, 2, 12]) {
       expect(englishNumber('en', ratio, { style: 'percent' }), String(ratio)).to.equal(new Intl.NumberFormat('en', { style: 'percent' }).format(ratio));
     }
+  });
+
+  it('picks the plural form Intl picks, in every English', () => {
+    for (const lang of ['en', 'en-GB', 'en-IN', 'EN-us']) {
+      const rules = new Intl.PluralRules(lang);
+      for (const n of [0, 1, 2, 3, 11, 21, 100, 101, 1000, -1, -2, 0.5, 1.5, 2.25]) expect(englishPlural(lang, n), `${lang} ${n}`).to.equal(rules.select(n));
+    }
+    expect(englishPlural('ar', 1)).to.equal(undefined);
+    expect(englishPlural('eng', 1)).to.equal(undefined);
   });
 
   it('leaves to Intl what it does not cover', () => {

@@ -1,6 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../../src/reading-widget.js';
 import type { RwArticle } from '../../../src/components/article/article.js';
+import { translate } from '../../../src/i18n.js';
 import { settled } from '../../support/reading.js';
 
 /*
@@ -40,5 +41,11 @@ describe('<rw-article> first paint in English', () => {
     expect(article.shadowRoot!.querySelector('[part=date] time')!.textContent).to.equal('March 14, 2025');
     expect(sizes.shadowRoot!.querySelector('[part~=reset] bdi')!.textContent).to.equal('100%');
     expect(built, 'Intl objects built before the first paint').to.deep.equal([]);
+  });
+
+  it('writes an English comment count without building any Intl object either', () => {
+    // <rw-comment-count> sits near the headline, in the first screen.
+    expect([0, 1, 2, 1234].map((n) => translate('en', 'commentsCount', { n }))).to.deep.equal(['0 comments', '1 comment', '2 comments', '1,234 comments']);
+    expect(built, 'Intl objects built for a count').to.deep.equal([]);
   });
 });
