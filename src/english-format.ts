@@ -18,12 +18,18 @@ export function englishDate(lang: string, date: Date, options: Intl.DateTimeForm
   return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${year}`;
 }
 
-/** A whole number, or a whole percentage (`style: 'percent'`), in US English: "1,234", "100%". */
-export function englishNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string | undefined {
-  const percent = options?.style === 'percent' && Object.keys(options).length === 1;
+/**
+ * A whole number ("1,234"), or a percentage ("100%", with `maximumFractionDigits` "112.5%") whose
+ * digits are exact, in US English. The text-size control's own figures never need `Intl`.
+ */
+export function englishNumber(lang: string, value: number, { style, maximumFractionDigits: digits = 0, ...other }: Intl.NumberFormatOptions = {}): string | undefined {
+  const percent = style === 'percent';
   const n = percent ? value * 100 : value;
-  if (!english(lang) || (options && !percent) || !Number.isSafeInteger(n)) return undefined;
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',') + (percent ? '%' : '');
+  // Anything else (another style or option, digits Intl would round) is left to Intl. With at
+  // most two fraction digits, the grouping below never reaches into the fraction.
+  if (english(lang) && (percent || !(style || digits)) && digits < 3 && !Object.keys(other).length && Number.isSafeInteger(n * 10 ** digits)) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (percent ? '%' : '');
+  }
 }
 
 /** The plural form of a count in English ("1 comment", "2 comments"), as `Intl.PluralRules` picks it. */

@@ -33,6 +33,11 @@ describe('English dates and numbers without Intl', () => {
     for (const ratio of [0, 0.5, 1, 1.25, 1.5, 2, 12]) {
       expect(englishNumber('en', ratio, { style: 'percent' }), String(ratio)).to.equal(new Intl.NumberFormat('en', { style: 'percent' }).format(ratio));
     }
+    // The text-size control's announcement after a click ("Text size 112.5%").
+    const oneDigit = { style: 'percent', maximumFractionDigits: 1 } as const;
+    for (const ratio of [0.875, 1, 1.125, 1.25, 1.5, 1.75, 2, 12.5]) {
+      expect(englishNumber('en', ratio, oneDigit), String(ratio)).to.equal(new Intl.NumberFormat('en', oneDigit).format(ratio));
+    }
   });
 
   it('picks the plural form Intl picks, in every English', () => {
@@ -54,7 +59,10 @@ describe('English dates and numbers without Intl', () => {
     expect(englishNumber('en-IN', 1234567)).to.equal(undefined);
     expect(englishNumber('en', 1.5)).to.equal(undefined);
     expect(englishNumber('en', 0.875, { style: 'percent' })).to.equal(undefined);
-    expect(englishNumber('en', 1, { style: 'percent', maximumFractionDigits: 1 })).to.equal(undefined);
+    expect(englishNumber('en', 0.12345, { style: 'percent', maximumFractionDigits: 1 })).to.equal(undefined);
+    expect(englishNumber('en', 1.5, { maximumFractionDigits: 1 })).to.equal(undefined);
+    expect(englishNumber('en', 1, { style: 'percent', minimumFractionDigits: 1 })).to.equal(undefined);
+    expect(englishNumber('en', 1, { style: 'currency', currency: 'USD' })).to.equal(undefined);
     expect(englishNumber('en', NaN)).to.equal(undefined);
     // …and those still come out as Intl writes them.
     expect(formatNumber('en', 1.125, { style: 'percent', maximumFractionDigits: 1 })).to.equal('112.5%');

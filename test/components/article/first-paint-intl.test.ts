@@ -2,6 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../../src/reading-widget.js';
 import type { RwArticle } from '../../../src/components/article/article.js';
 import { translate } from '../../../src/i18n.js';
+import { setScale } from '../../../src/text-scale.js';
 import { settled } from '../../support/reading.js';
 
 /*
@@ -41,6 +42,12 @@ describe('<rw-article> first paint in English', () => {
     expect(article.shadowRoot!.querySelector('[part=date] time')!.textContent).to.equal('March 14, 2025');
     expect(sizes.shadowRoot!.querySelector('[part~=reset] bdi')!.textContent).to.equal('100%');
     expect(built, 'Intl objects built before the first paint').to.deep.equal([]);
+    // Nor on the reader's first A+, which announces the new size.
+    sizes.shadowRoot!.querySelector<HTMLButtonElement>('[part~=increase]')!.click();
+    await settled(el);
+    expect(sizes.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Text size 112.5%');
+    expect(built, 'Intl objects built on the first A+').to.deep.equal([]);
+    setScale(1);
   });
 
   it('writes an English comment count without building any Intl object either', () => {
