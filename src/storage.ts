@@ -24,5 +24,5 @@ export function wrap(kind: 'localStorage' | 'sessionStorage'): SafeStorage {
   };
 }
 
-/** The text size lives here; what the comments element keeps is in `kept.ts`, which only its chunk loads. */
+/** For the reader's text size (src/text-scale.ts); what comments and moderation keep is in `kept.ts`, outside the script-tag bundle. */
 export const local = wrap('localStorage');
