@@ -1,3 +1,4 @@
+import { englishDate, englishNumber, englishPlural } from './english-format.js';
 import core from './locales/en-core.js';
 import type en from './locales/en.js';
 
@@ -98,13 +99,23 @@ function locales(lang: string): string[] {
   }
 }
 
+/** Building an `Intl` formatter costs far more than using one: each is made once per language and options. */
+function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+const plurals = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Formats a message: plural by `values.n`, placeholders filled, numbers in the locale's digits. */
 export function translate(lang: string, key: MessageKey, values: Record<string, string | number> = {}): string {
   const message = lookup(baseLanguage(lang), key);
   const text =
     typeof message === 'string'
       ? message
-      : (message[new Intl.PluralRules(locales(lang)).select(Number(values.n ?? 0))] ?? message.other);
+      : (message[englishPlural(lang, Number(values.n ?? 0)) ?? cached(plurals, lang, () => new Intl.PluralRules(locales(lang))).select(Number(values.n ?? 0))] ?? message.other);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
@@ -113,25 +124,21 @@ export function translate(lang: string, key: MessageKey, values: Record<string, 
 }
 
 export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locales(lang), options).format(value);
+  return englishNumber(lang, value, options) ?? cached(numberFormats, lang + JSON.stringify(options), () => new Intl.NumberFormat(locales(lang), options)).format(value);
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date in the reader's language; an unparseable date is shown as the publisher wrote it. */
 export function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  // Building a formatter costs far more than using one, and a page of comments formats 100 dates.
-  const key = lang + JSON.stringify(options);
-  let format = dateFormats.get(key);
-  if (!format) {
+  const english = englishDate(lang, date, options);
+  if (english) return english;
+  // A page of comments formats 100 dates.
+  return cached(dateFormats, lang + JSON.stringify(options), () => {
     const list = locales(lang);
     // Without this language's month names in the browser: numbers only, rather than another language's words.
     const time = options.timeStyle || options.hour ? ({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' } as const) : {};
     const known = Intl.DateTimeFormat.supportedLocalesOf(list[0]).length > 0;
-    format = new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
-    dateFormats.set(key, format);
-  }
-  return format.format(date);
+    return new Intl.DateTimeFormat(list, known ? options : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: options.timeZone, ...time });
+  }).format(date);
 }

@@ -8,60 +8,21 @@ export interface SafeStorage {
   remove(key: string): void;
 }
 
-function open(kind: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return window[kind];
-  } catch {
-    return null;
-  }
-}
-
-function wrap(kind: 'localStorage' | 'sessionStorage'): SafeStorage {
+export function wrap(kind: 'localStorage' | 'sessionStorage'): SafeStorage {
+  // Each step may throw: reaching the storage at all (a sandboxed iframe), reading, writing.
+  const attempt = <T>(fallback: T, act: (store: Storage | null) => T): T => {
+    try {
+      return act(window[kind]);
+    } catch {
+      return fallback;
+    }
+  };
   return {
-    get(key) {
-      try {
-        return open(kind)?.getItem(key) ?? null;
-      } catch {
-        return null;
-      }
-    },
-    set(key, value) {
-      try {
-        open(kind)?.setItem(key, value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    remove(key) {
-      try {
-        open(kind)?.removeItem(key);
-      } catch {
-        /* nothing to clean when storage is unavailable */
-      }
-    },
+    get: (key) => attempt(null, (store) => store?.getItem(key) ?? null),
+    set: (key, value) => attempt(false, (store) => (store?.setItem(key, value), true)),
+    remove: (key) => attempt(undefined, (store) => store?.removeItem(key)),
   };
 }
 
+/** For the reader's text size (src/text-scale.ts); what comments and moderation keep is in `kept.ts`, outside the script-tag bundle. */
 export const local = wrap('localStorage');
-export const session = wrap('sessionStorage');
-
-/** Parses a stored JSON value; garbage reads as `null` instead of throwing. */
-export function readJSON<T>(store: SafeStorage, key: string): T | null {
-  const raw = store.get(key);
-  if (raw == null) return null;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return null;
-  }
-}
-
-/** How long the comments element keeps what a reader left in this browser (drafts, own comments, name). */
-export const KEEP_DAYS = 30;
-
-/** Whether a record saved at `time` (epoch ms or an ISO date) is still within `KEEP_DAYS`. */
-export function fresh(time: number | string | undefined): boolean {
-  const at = typeof time === 'string' ? Date.parse(time) : time;
-  return typeof at === 'number' && Date.now() - at < KEEP_DAYS * 86400000;
-}

@@ -31,12 +31,11 @@ export function parseScheme(value: string): PageScheme {
 /*
  * One resolution per document change, shared by every element: `getComputedStyle` on `<html>`
  * forces a style recalculation, which a list re-rendering 1,000 comments must not pay per update.
- * The watch starts with the first element and stays (a few observers for the page's lifetime), so
+ * The watch starts as the module loads and stays (a few observers for the page's lifetime), so
  * the cached answer is never stale.
  */
 const controllers = new Set<ThemeController>();
 let page: PageScheme | undefined;
-let watching = false;
 const pageScheme = () => (page ??= readPageScheme());
 
 function refresh() {
@@ -46,7 +45,6 @@ function refresh() {
 
 /** `<html>`'s attributes, and what may bring a new color-scheme: a stylesheet added or loaded late, a changed meta. */
 function watch() {
-  watching = true;
   observeDocument(refresh);
   new MutationObserver(refresh).observe(document.head ?? document.documentElement, {
     childList: true,
@@ -54,6 +52,15 @@ function watch() {
     attributeFilter: ['content', 'media', 'disabled', 'href'],
   });
   document.addEventListener('load', (event) => event.target instanceof HTMLLinkElement && refresh(), true);
+}
+
+// Read once as the module loads, before any element upgrades: an upgrade attaches shadow roots,
+// which dirties the page's style, and `getComputedStyle` would then recalculate all of it inside
+// the upgrade. The watch starts with it, so the answer follows the page from here on. (Servers
+// rendering the elements load this module too, without a document.)
+if (globalThis.document?.documentElement && globalThis.MutationObserver) {
+  watch();
+  pageScheme();
 }
 
 /**
@@ -71,7 +78,6 @@ export class ThemeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (!watching) watch();
     controllers.add(this);
     this.apply();
   }

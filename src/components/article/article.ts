@@ -158,16 +158,25 @@ export class RwArticle extends RwElement {
       : html`<rw-text-size part="text-size" exportparts="button,decrease,increase,reset" theme=${this.theme ?? nothing}></rw-text-size>`;
   }
 
+  /** The date slot's element as the last render read it. */
+  private dateSource?: Element | null;
+
   private dateFromSlot() {
     // No light DOM in a server render (nor in the first render that hydrates it).
-    const slotted = this.serverRendered && !this.hasUpdated ? null : this.querySelector?.(':scope > [slot=date]');
+    const slotted = this.serverRendered && !this.hasUpdated ? undefined : (this.querySelector?.(':scope > [slot=date]') ?? null);
+    this.dateSource = slotted;
     const time = slotted?.matches('time') ? slotted : slotted?.querySelector('time');
     const iso = time?.getAttribute('datetime');
     const format = !!iso && (this.formatDate || !time!.textContent!.trim());
     return html`<span part="date">
       ${format ? html`<time datetime=${iso}>${this.locale.date(iso)}</time>` : nothing}
-      <slot name="date" ?hidden=${format} @slotchange=${() => this.requestUpdate()}></slot>
+      <slot name="date" ?hidden=${format} @slotchange=${this.dateSlotChanged}></slot>
     </span>`;
+  }
+
+  // The first render's own slot assignment fires slotchange too: only another element re-renders.
+  private dateSlotChanged() {
+    if (this.querySelector(':scope > [slot=date]') !== this.dateSource) this.requestUpdate();
   }
 
   /** @internal */

@@ -1,4 +1,5 @@
-import { fresh, local, readJSON, session } from '../../storage.js';
+import { fresh, readJSON, session } from '../../kept.js';
+import { local } from '../../storage.js';
 
 /**
  * The reader's unsent comment, kept per thread so that a reload, a crash or a failed post never

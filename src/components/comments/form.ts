@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { KEEP_DAYS } from '../../storage.js';
+import { KEEP_DAYS } from '../../kept.js';
 import { charsLeft, SHOWN_FROM } from './counter.js';
 import type { DraftController } from './draft-controller.js';
 import { isField, type Field } from './validate.js';

@@ -1,4 +1,5 @@
-import { fresh, local, readJSON } from '../../storage.js';
+import { fresh, readJSON } from '../../kept.js';
+import { local } from '../../storage.js';
 import { isReason, isStatus, type Reason, type Status } from '../../internal/contract.js';
 
 /**

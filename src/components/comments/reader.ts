@@ -1,4 +1,5 @@
-import { fresh, local, readJSON } from '../../storage.js';
+import { fresh, readJSON } from '../../kept.js';
+import { local } from '../../storage.js';
 
 /**
  * The reader's name and email, kept for the next comment on any article only when they tick

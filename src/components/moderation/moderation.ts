@@ -7,7 +7,7 @@ import { RwElement } from '../../internal/rw-element.js';
 import { REASONS } from '../../internal/contract.js';
 import comments from '../../locales/en-comments.js';
 import moderation from '../../locales/en-moderation.js';
-import { session } from '../../storage.js';
+import { session } from '../../kept.js';
 import { drawnCheckbox } from '../../styles/checkbox.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { reasonText } from '../comments/messages.js';

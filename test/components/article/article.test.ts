@@ -64,6 +64,31 @@ describe('<rw-article> from light DOM', () => {
     expect(part(el, 'date')!.querySelector('time')!.textContent).to.equal('17 February 2020');
   });
 
+  it('renders once at start-up, and again only when another date element is slotted', async () => {
+    const holder = document.createElement('div');
+    holder.innerHTML = `<rw-article format-date lang="en"><h1 slot="headline">H</h1><time slot="date" datetime="2020-02-17">17-02-2020</time><p>Body</p></rw-article>`;
+    const el = holder.firstElementChild as RwArticle;
+    let updates = 0;
+    const update = (el as unknown as { update: (c: unknown) => void }).update;
+    (el as unknown as { update: (c: unknown) => void }).update = function (this: RwArticle, changed: unknown) {
+      updates++;
+      update.call(this, changed);
+    };
+    document.body.append(holder);
+    try {
+      await settled(holder);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The first render's own slot assignment fires slotchange: that alone must not render again.
+      expect(updates, 'renders at start-up').to.equal(1);
+      el.querySelector('time')!.replaceWith(Object.assign(document.createElement('time'), { slot: 'date', dateTime: '2021-06-01' }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      expect(part(el, 'date')!.querySelector('time')!.textContent).to.equal('June 1, 2021');
+    } finally {
+      holder.remove();
+    }
+  });
+
   it('no-text-size hides the built-in controls', async () => {
     const el = await article('no-text-size');
     expect(part(el, 'text-size')).to.equal(null);
