@@ -1,0 +1,107 @@
+// The requests of a comments section, with the built script-tag bundle (the chunk layout exists only
+// there) on the bench's comments page and the real service, in Chromium. The comments chunk is held
+// back 300 ms, as a slow network would, so that what starts while it is on its way can be seen:
+//  - the chunk shared by the comments elements is asked for beside it, not once it has arrived;
+//  - the list request leaves as the element upgrades, before its first frame (not after an
+//    IntersectionObserver round, which comes only after a frame's layout);
+//  - a section far below the viewport still asks for no list until it comes near.
+//   node --test test/package/comments-requests.test.mjs   (builds first)
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findBrowsers } from '../../scripts/browsers.mjs';
+import { startStaticServer } from '../../bench/lib/static-server.mjs';
+import { seedApproved, startService } from '../../bench/lib/service.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const HOLD = 300;
+let web;
+let service;
+let browser;
+
+before(async () => {
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stdout + built.stderr);
+  web = await startStaticServer({ root });
+  service = await startService({ root, allowedOrigins: web.origin });
+  await seedApproved(service.api, 'requests', 5);
+  browser = await chromium.launch({ executablePath: findBrowsers().chromium, args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser?.close();
+  await web?.close();
+  await service?.stop();
+});
+
+/** The bench page with the bundle loaded and nothing mounted; the comments chunk answers HOLD ms late. */
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.route(/\/chunks\/comments-[^/]*\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, HOLD));
+    await route.continue();
+  });
+  await page.goto(`${web.origin}/comments.html?mode=drive&endpoint=${encodeURIComponent(service.api)}&thread=requests`);
+  await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 30000 });
+  return { page, close: () => context.close() };
+}
+
+/** Appends `<rw-comments>` (after `spacer` px of page) and returns the requests started since, and when the element was defined and first framed. */
+function mount(page, spacer, wait) {
+  return page.evaluate(
+    async ({ spacer, wait, api }) => {
+      const t0 = performance.now();
+      const times = {};
+      customElements.whenDefined('rw-comments').then(() => {
+        times.defined = performance.now() - t0;
+        requestAnimationFrame(() => (times.frame = performance.now() - t0));
+      });
+      const el = document.createElement('rw-comments');
+      Object.assign(el, { thread: 'requests', endpoint: api });
+      const box = document.getElementById('slot');
+      box.style.paddingBlockStart = `${spacer}px`;
+      box.append(el);
+      await customElements.whenDefined('rw-comments');
+      await new Promise((r) => setTimeout(r, wait));
+      const requests = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= t0)
+        .map((e) => ({ name: e.name, start: e.startTime - t0, end: e.responseEnd - t0 }));
+      return { ...times, requests };
+    },
+    { spacer, wait, api: service.api },
+  );
+}
+
+const find = (requests, pattern) => requests.find((r) => pattern.test(r.name));
+
+test('the shared chunk downloads beside the comments chunk, and the list request leaves before the first frame', async () => {
+  const { page, close } = await open();
+  try {
+    const { requests, defined, frame } = await mount(page, 0, 500);
+    const chunk = find(requests, /\/chunks\/comments-[^/]*\.js$/);
+    const list = find(requests, /\/threads\/requests\/comments\?/);
+    const shared = requests.find((r) => /\/chunks\/.*\.js$/.test(r.name) && r !== chunk);
+    assert.ok(chunk && list, `requests seen: ${requests.map((r) => r.name).join(', ')}`);
+    assert.ok(shared, 'the comments chunk imports no shared chunk: update this test to the chunk layout');
+    assert.ok(shared.start < chunk.end - HOLD / 2, `the shared chunk started at ${shared.start.toFixed(0)} ms, the comments chunk arrived at ${chunk.end.toFixed(0)} ms`);
+    assert.ok(list.start >= defined, 'the list was asked for before the element existed');
+    assert.ok(list.start < frame, `the list request started at ${list.start.toFixed(1)} ms, after the first frame at ${frame.toFixed(1)} ms (defined at ${defined.toFixed(1)} ms)`);
+  } finally {
+    await close();
+  }
+});
+
+test('a comments section far below the viewport asks for its list only once scrolled near', async () => {
+  const { page, close } = await open();
+  try {
+    const { requests } = await mount(page, 6000, 500);
+    assert.equal(find(requests, /\/threads\/requests\/comments\?/), undefined, 'the list was fetched while far below the viewport');
+    await page.evaluate(() => document.querySelector('rw-comments').scrollIntoView());
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/threads\/requests\/comments\?/.test(e.name)), null, { timeout: 10000 });
+  } finally {
+    await close();
+  }
+});
