@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { api, type Comment } from '../../api.js';
-import type { Sort } from '../../internal/contract.js';
+import { LIMITS, type Sort } from '../../internal/contract.js';
 import { Slices } from '../../internal/slices.js';
 import { commentElement, type CommentsHost } from './host.js';
 
@@ -29,7 +29,8 @@ export class ListController implements ReactiveController {
     private events: { loaded: (ids: Set<string>) => void; failed: (error: unknown) => void },
   ) {
     host.addController(this);
-    this.slices = new Slices(host);
+    // A page the service may send (up to its page size) in one frame; only a larger, hostile answer is sliced.
+    this.slices = new Slices(host, 20, LIMITS.pageSize);
   }
 
   hostConnected(): void {}
@@ -73,7 +74,10 @@ export class ListController implements ReactiveController {
       this.events.loaded(this.ids());
       if (more) {
         await host.updateComplete;
-        commentElement(host.renderRoot, this.items[before]?.id)?.focus();
+        // Once the frame has laid the new page out: before it, focus() would force that layout of
+        // the whole list from script, in the middle of the frame's work.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        if (request === this.request) commentElement(host.renderRoot, this.items[before]?.id)?.focus();
       }
     } catch (error) {
       if (request.signal.aborted) return;

@@ -26,7 +26,7 @@ before(async () => {
   assert.equal(built.status, 0, built.stdout + built.stderr);
   web = await startStaticServer({ root });
   service = await startService({ root, allowedOrigins: web.origin });
-  await seedApproved(service.api, 'requests', 5);
+  await seedApproved(service.api, 'requests', 12);
   browser = await chromium.launch({ executablePath: findBrowsers().chromium, args: CHROMIUM_ARGS });
 });
 after(async () => {
@@ -49,9 +49,9 @@ async function open() {
 }
 
 /** Appends `<rw-comments>` (after `spacer` px of page) and returns the requests started since, and when the element was defined and first framed. */
-function mount(page, spacer, wait) {
+function mount(page, spacer, wait, pageSize = 20) {
   return page.evaluate(
-    async ({ spacer, wait, api }) => {
+    async ({ spacer, wait, api, pageSize }) => {
       const t0 = performance.now();
       const times = {};
       customElements.whenDefined('rw-comments').then(() => {
@@ -59,7 +59,7 @@ function mount(page, spacer, wait) {
         requestAnimationFrame(() => (times.frame = performance.now() - t0));
       });
       const el = document.createElement('rw-comments');
-      Object.assign(el, { thread: 'requests', endpoint: api });
+      Object.assign(el, { thread: 'requests', endpoint: api, pageSize });
       const box = document.getElementById('slot');
       box.style.paddingBlockStart = `${spacer}px`;
       box.append(el);
@@ -71,7 +71,7 @@ function mount(page, spacer, wait) {
         .map((e) => ({ name: e.name, start: e.startTime - t0, end: e.responseEnd - t0 }));
       return { ...times, requests };
     },
-    { spacer, wait, api: service.api },
+    { spacer, wait, api: service.api, pageSize },
   );
 }
 
@@ -101,6 +101,37 @@ test('a comments section far below the viewport asks for its list only once scro
     assert.equal(find(requests, /\/threads\/requests\/comments\?/), undefined, 'the list was fetched while far below the viewport');
     await page.evaluate(() => document.querySelector('rw-comments').scrollIntoView());
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/threads\/requests\/comments\?/.test(e.name)), null, { timeout: 10000 });
+  } finally {
+    await close();
+  }
+});
+
+test('"Load more" forces no layout from script', async () => {
+  const { page, close } = await open();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await mount(page, 0, 500, 4);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (data) => events.push(...data.value));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack'] },
+      transferMode: 'ReportEvents',
+    });
+    const shown = await page.evaluate(async () => {
+      const el = document.querySelector('rw-comments');
+      const articles = () => el.shadowRoot.querySelectorAll('article[part~=comment]');
+      el.shadowRoot.querySelector('[part~=load-more]').click();
+      await until(() => articles().length === 8 && el.shadowRoot.activeElement === articles()[4]);
+      await __afterPaint();
+      return articles().length;
+    });
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    assert.equal(shown, 8);
+    assert.ok(events.some((e) => e.name === 'Layout'), 'the trace has no layout at all: it did not record');
+    const forced = events.filter((e) => e.name === 'Layout' && e.args?.beginData?.stackTrace);
+    assert.deepEqual(forced.map((e) => e.args.beginData.stackTrace[0].functionName || '(anonymous)'), [], 'layouts forced from script');
   } finally {
     await close();
   }

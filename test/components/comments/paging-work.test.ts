@@ -1,0 +1,81 @@
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../../../src/comments.js';
+import type { RwComments } from '../../../src/components/comments/comments.js';
+import { LocaleController } from '../../../src/locale-controller.js';
+import { seed, uniqueThread, useServer } from '../../support/comments-server.js';
+import { $, $$, deepActive, until } from '../../support/dom.js';
+import { phaseOf } from '../../support/comments-state.js';
+
+// What a page of comments costs the element beyond drawing it: how many frames it takes to show,
+// and the work done again for comments already on screen when "Load more" adds a page.
+const server = useServer();
+const SEEDED = 130;
+let thread = '';
+afterEach(() => fixtureCleanup());
+before(async function () {
+  this.timeout(120000);
+  thread = uniqueThread('paging');
+  await Promise.all(Array.from({ length: SEEDED }, (_, i) => seed(server, thread, { author: `Reader ${i}`, text: `Comment ${i}` })));
+});
+
+const articles = (el: RwComments) => $$(el, 'article[part~=comment]');
+
+/** Counts calls of `format` on every Intl.DateTimeFormat and of `t(key)` on every LocaleController, until `stop()`. */
+function spy(key: string) {
+  const proto = Intl.DateTimeFormat.prototype;
+  const getter = Object.getOwnPropertyDescriptor(proto, 'format')!;
+  const t = LocaleController.prototype.t;
+  const counts = { dates: 0, labels: 0 };
+  Object.defineProperty(proto, 'format', {
+    ...getter,
+    get(this: Intl.DateTimeFormat) {
+      const format = getter.get!.call(this) as (date?: Date | number) => string;
+      return (date?: Date | number) => (counts.dates++, format(date));
+    },
+  });
+  LocaleController.prototype.t = function (this: LocaleController, ...args: Parameters<typeof t>) {
+    if (args[0] === key) counts.labels++;
+    return t.apply(this, args);
+  };
+  return {
+    counts,
+    stop() {
+      Object.defineProperty(proto, 'format', getter);
+      LocaleController.prototype.t = t;
+    },
+  };
+}
+
+describe('rw-comments paging work', function () {
+  this.timeout(45000);
+
+  it('shows a page of 100 in one frame (slicing is for longer, hostile answers)', async () => {
+    const counts: number[] = [];
+    let watching = true;
+    const el = await fixture<RwComments>(html`<rw-comments loading="eager" page-size="100" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    const frame = () => {
+      counts.push(articles(el).length);
+      if (watching) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    await until(() => articles(el).length === 100, 'the page was not shown');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    watching = false;
+    expect(counts.filter((n) => n > 0)[0], `comments shown per frame: ${[...new Set(counts)].join(', ')}`).to.equal(100);
+  });
+
+  it('"Load more" formats each new date once and makes no Reply label again for comments already shown', async () => {
+    const el = await fixture<RwComments>(html`<rw-comments loading="eager" page-size="100" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    await until(() => phaseOf(el) === 'ready' && articles(el).length === 100, 'the first page was not shown');
+    const calls = spy('commentReplyTo');
+    try {
+      $(el, '[part~=load-more]').click();
+      await until(() => articles(el).length === SEEDED, 'the next page was not shown');
+      await until(() => deepActive() === articles(el)[100], 'focus did not move to the first new comment');
+    } finally {
+      calls.stop();
+    }
+    expect(calls.counts.dates, 'dates formatted').to.equal(SEEDED - 100);
+    expect(calls.counts.labels, 'Reply labels made').to.equal(SEEDED - 100);
+  });
+});
