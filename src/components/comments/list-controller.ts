@@ -4,6 +4,9 @@ import { LIMITS, type Sort } from '../../internal/contract.js';
 import { Slices } from '../../internal/slices.js';
 import { commentElement, type CommentsHost } from './host.js';
 
+/** Milliseconds before "Load more" shows that it is loading. */
+const SLOW = 200;
+
 /** '' before the list is needed, then loading | ready | error. */
 export type Phase = '' | 'loading' | 'ready' | 'error';
 
@@ -57,11 +60,16 @@ export class ListController implements ReactiveController {
   async load(more = false, fresh = false): Promise<void> {
     const { host } = this;
     if (!host.endpoint || !host.thread) return;
+    // A second click while the next page is on its way (its button stays until the answer is slow, below).
+    if (more && this.phase === 'loading') return;
     this.request?.abort();
     const request = (this.request = new AbortController());
     const before = more ? this.items.length : 0;
     this.phase = 'loading';
-    host.requestUpdate();
+    // "Load more" says it is loading only once the answer is slow: saying so renders the whole list
+    // again and lays it out in a frame of its own, for a state a quick answer shows for a few ms.
+    if (more) setTimeout(() => request === this.request && this.phase === 'loading' && host.requestUpdate(), SLOW);
+    else host.requestUpdate();
     try {
       const page = await api.comments(host.endpoint, host.thread, { ...this.query(), cursor: more ? this.cursor : null }, request.signal, fresh ? 'no-cache' : undefined);
       if (request.signal.aborted) return;

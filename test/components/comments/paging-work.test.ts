@@ -79,3 +79,30 @@ describe('rw-comments paging work', function () {
     expect(calls.counts.labels, 'Reply labels made').to.equal(SEEDED - 100);
   });
 });
+
+describe('rw-comments "Load more" with a slow answer', function () {
+  this.timeout(45000);
+  const fetch = window.fetch;
+  afterEach(() => (window.fetch = fetch));
+
+  it('says it is loading once the answer takes long, and ignores a second click meanwhile', async () => {
+    const el = await fixture<RwComments>(html`<rw-comments loading="eager" page-size="100" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    await until(() => phaseOf(el) === 'ready' && articles(el).length === 100, 'the first page was not shown');
+    // The real service answers; the next page's answer is held back on its way, as a slow network would.
+    let pages = 0;
+    window.fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).includes('cursor=')) return response;
+      pages++;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return response;
+    };
+    const button = $(el, '[part~=load-more]');
+    button.click();
+    button.click();
+    await until(() => phaseOf(el) === 'loading', 'the slow page was never said to be loading');
+    expect($(el, '[part~=load-more]')).to.equal(null);
+    await until(() => articles(el).length === SEEDED, 'the next page was not shown');
+    expect(pages, 'requests for the next page').to.equal(1);
+  });
+});
