@@ -14,7 +14,6 @@ import { LazyStartController } from './lazy-start.js';
 import { ListController } from './list-controller.js';
 import { explain, reasonText } from './messages.js';
 import { MineController } from './mine-controller.js';
-import { OutcomeController } from './outcome-controller.js';
 import { threadTree } from './thread-tree.js';
 
 export type { CommentDecidedDetail, CommentPostedDetail, CommentSubmitDetail } from '../../events.js';
@@ -130,11 +129,7 @@ export class RwComments extends RwElement {
     failed: (error) => this.emit('rw-error', explain(this.locale, error)),
   });
   private start = new LazyStartController(this, () => this.loading === 'eager', () => this.list.load());
-  constructor() {
-    super();
-    // Follows the reader's pending comments while the article is open; it needs no calls.
-    new OutcomeController(this, this.mine, this.list, this.form);
-  }
+  private following?: Promise<unknown>;
   private view: CommentView = { locale: this.locale, form: this.form, mine: this.mine };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,6 +140,19 @@ export class RwComments extends RwElement {
     if (changed.has('thread') || changed.has('endpoint')) this.mine.refresh(() => this.list.ids());
     const listed = changed.has('thread') || changed.has('endpoint') || changed.has('sort') || changed.has('pageSize');
     if (listed && this.start.near) this.list.load();
+  }
+
+  protected override updated(): void {
+    // What follows the reader's pending comments while the article is open is a chunk of its own,
+    // fetched once they have one: its first question is OUTCOME_POLL_MS away, so nothing waits for it.
+    if (this.following || !this.mine.items.some((m) => m.status === 'pending')) return;
+    this.following = import('./outcome-controller.js').then(
+      ({ OutcomeController }) => {
+        new OutcomeController(this, this.mine, this.list, this.form);
+        this.requestUpdate();
+      },
+      () => (this.following = undefined),
+    );
   }
 
   protected override render() {
