@@ -136,3 +136,24 @@ test('"Load more" forces no layout from script', async () => {
     await close();
   }
 });
+
+test('a page that is only read downloads neither what posts nor what follows a pending comment; writing and a pending comment fetch them', async () => {
+  const { page, close } = await open();
+  const chunks = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.match(/\/chunks\/(post|outcome-controller)-[^/]*\.js$/)?.[1]).filter(Boolean));
+  try {
+    await mount(page, 0, 500);
+    assert.deepEqual(await chunks(), [], 'fetched while the reader only reads');
+    await page.evaluate(() => document.querySelector('rw-comments').shadowRoot.querySelector('#text').focus());
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/chunks\/post-/.test(e.name)), null, { timeout: 5000 });
+    assert.deepEqual(await chunks(), ['post'], 'entering the form did not fetch (only) what posts');
+    // A reader who posted earlier: their pending comment is in this browser's storage.
+    await page.evaluate((api) => {
+      const mine = { id: 'm1', token: 't', author: 'Me', text: 'My comment', createdAt: new Date().toISOString(), parentId: null, status: 'pending' };
+      localStorage.setItem('rw-mine:requests-mine', JSON.stringify([mine]));
+      document.getElementById('slot').append(Object.assign(document.createElement('rw-comments'), { thread: 'requests-mine', endpoint: api }));
+    }, service.api);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/chunks\/outcome-controller-/.test(e.name)), null, { timeout: 5000 });
+  } finally {
+    await close();
+  }
+});
