@@ -6,34 +6,21 @@
 //    IntersectionObserver round, which comes only after a frame's layout);
 //  - a section far below the viewport still asks for no list until it comes near.
 //   node --test test/package/comments-requests.test.mjs   (builds first)
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowsers } from '../../scripts/browsers.mjs';
-import { startStaticServer } from '../../bench/lib/static-server.mjs';
-import { seedApproved, startService } from '../../bench/lib/service.mjs';
+import { startBenchSite } from '../support/bench-site.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const HOLD = 300;
+let site;
 let web;
 let service;
 let browser;
 
 before(async () => {
-  const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  assert.equal(built.status, 0, built.stdout + built.stderr);
-  web = await startStaticServer({ root });
-  service = await startService({ root, allowedOrigins: web.origin });
-  await seedApproved(service.api, 'requests', 12);
-  browser = await chromium.launch({ executablePath: findBrowsers().chromium, args: CHROMIUM_ARGS });
+  site = await startBenchSite({ thread: 'requests', seeded: 12 });
+  ({ web, service, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  await web?.close();
-  await service?.stop();
-});
+after(() => site?.stop());
 
 /** The bench page with the bundle loaded and nothing mounted; the comments chunk answers HOLD ms late. */
 async function open() {
