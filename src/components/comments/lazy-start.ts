@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isNear, whenNear } from '../../internal/near.js';
+import { near, NEAR } from '../../internal/near.js';
 
 /**
  * Calls `start` once, when the element comes within 600px of the viewport (or at once when
@@ -10,7 +10,7 @@ import { isNear, whenNear } from '../../internal/near.js';
 export class LazyStartController implements ReactiveController {
   /** True from the moment the element is near enough to load. */
   near = false;
-  private stop?: () => void;
+  private observer?: IntersectionObserver;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
@@ -23,17 +23,23 @@ export class LazyStartController implements ReactiveController {
   hostConnected(): void {
     if (this.near) return;
     // Near already: the first update, a microtask away, loads the list with the rest.
-    if (this.eager() || isNear(this.host)) {
+    if (this.eager() || near.has(this.host)) {
       this.near = true;
       return;
     }
-    this.stop = whenNear(this.host, () => {
-      this.near = true;
-      this.start();
-    });
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.observer?.disconnect();
+        this.near = true;
+        this.start();
+      },
+      { rootMargin: NEAR },
+    );
+    this.observer.observe(this.host);
   }
 
   hostDisconnected(): void {
-    this.stop?.();
+    this.observer?.disconnect();
   }
 }
