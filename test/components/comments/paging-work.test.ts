@@ -1,9 +1,10 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../../src/comments.js';
 import type { RwComments } from '../../../src/components/comments/comments.js';
+import { registerMessages } from '../../../src/i18n.js';
 import { LocaleController } from '../../../src/locale-controller.js';
 import { seed, uniqueThread, useServer } from '../../support/comments-server.js';
-import { $, $$, deepActive, until } from '../../support/dom.js';
+import { $, $$, deepActive, text, until } from '../../support/dom.js';
 import { phaseOf } from '../../support/comments-state.js';
 
 // What a page of comments costs the element beyond drawing it: how many frames it takes to show,
@@ -77,6 +78,28 @@ describe('rw-comments paging work', function () {
     }
     expect(calls.counts.dates, 'dates formatted').to.equal(SEEDED - 100);
     expect(calls.counts.labels, 'Reply labels made').to.equal(SEEDED - 100);
+  });
+});
+
+describe('rw-comments strings made once per comment', function () {
+  this.timeout(45000);
+
+  it('are made again when the language or the catalogue changes', async () => {
+    const el = await fixture<RwComments>(html`<rw-comments loading="eager" page-size="3" thread=${thread} endpoint=${server.endpoint}></rw-comments>`);
+    await until(() => phaseOf(el) === 'ready', 'the list was not shown');
+    const date = () => text($(el, 'article [part=date]'));
+    const label = () => $(el, 'article [part~=reply]').getAttribute('aria-label');
+    const english = date();
+    el.setAttribute('lang', 'ar');
+    await until(() => date() !== english, 'the date did not follow the language');
+    el.setAttribute('lang', 'en');
+    await until(() => date() === english, 'the date did not come back to English');
+    registerMessages('en', { commentReplyTo: 'Answer {author}' });
+    try {
+      await until(() => label()?.startsWith('Answer '), 'the Reply label did not follow the catalogue');
+    } finally {
+      registerMessages('en', { commentReplyTo: undefined });
+    }
   });
 });
 
