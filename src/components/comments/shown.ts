@@ -18,8 +18,11 @@ const made = new WeakMap<Comment, Shown>();
 let catalogue = 0;
 onCatalogueChange(() => catalogue++);
 
+/** What the strings of every comment depend on: the language and the catalogue's version. */
+export const wording = (l: LocaleController) => l.lang + catalogue;
+
 export function shown(l: LocaleController, c: Comment): Shown {
-  const key = l.lang + catalogue;
+  const key = wording(l);
   let s = made.get(c);
   if (s?.key !== key) {
     s = { key, date: l.date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), replyLabel: l.t('commentReplyTo', { author: c.author }) };
