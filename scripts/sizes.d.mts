@@ -8,3 +8,4 @@ export interface SizeRow {
 export function compressed(buffer: Uint8Array): Omit<SizeRow, 'file'>;
 export function bundleSizes(dir?: string): { rows: SizeRow[] };
 export function staticClosure(file: string, dir?: string, seen?: Set<string>): Set<string>;
+export function dynamicImports(file: string, dir?: string): string[];

@@ -32,3 +32,10 @@ export function staticClosure(file, dir = 'dist', seen = new Set()) {
   }
   return seen;
 }
+
+/** The files one chunk fetches on demand (`import("./…")` in its own code), as paths relative to `dir`. */
+export function dynamicImports(file, dir = 'dist') {
+  const code = readFileSync(join(dir, file), 'utf8');
+  // The minifier may quote the path with backticks.
+  return [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map(([, spec]) => join(dirname(file), spec).replace(/\\/g, '/'));
+}

@@ -169,11 +169,4 @@ export const api = {
     threads.forEach(thread);
     return request(endpoint, '/counts', answers.counts, { body: { threads } });
   },
-  queue: (endpoint: string, token: string) =>
-    request(endpoint, '/moderation/comments?status=pending', answers.queue, { token }),
-  decide: (endpoint: string, token: string, id: string, decision: 'approve' | 'reject', reason?: Reason) =>
-    request(endpoint, `/moderation/comments/${encodeURIComponent(id)}/decision`, answers.decision, {
-      token,
-      body: { decision, reason },
-    }),
 };

@@ -5,9 +5,11 @@ const BUDGET = 6;
 
 /**
  * Renders a long list a slice per frame: the host shows `take(items)`, which grows each animation
- * frame until the whole list is there. A page of hundreds of comments then costs several short
+ * frame until the whole list is there. An answer of hundreds of items then costs several short
  * tasks instead of one long one (a long task freezes typing and scrolling). The slice adapts to the
- * machine: each update is timed, and the next slice is as large as fits in `BUDGET`.
+ * machine: each update is timed, and the next slice is as large as fits in `BUDGET`. New items up
+ * to `whole` arrive in one frame whatever the estimate: a normal page lands at once, spreading it
+ * over frames only delays it (each frame lays out the list again); slicing is for what is larger.
  */
 export class Slices implements ReactiveController {
   private shown = 0;
@@ -19,13 +21,14 @@ export class Slices implements ReactiveController {
   constructor(
     private host: ReactiveControllerHost,
     private step = 20,
+    private whole = 0,
   ) {
     host.addController(this);
   }
 
-  /** Starts again: the first `keep` items (already on screen) and one slice more are shown at once. */
+  /** Starts again: the first `keep` items (already on screen) and one slice (or `whole`) more are shown at once. */
   from(keep = 0): void {
-    this.shown = keep + this.step;
+    this.shown = keep + Math.max(this.step, this.whole);
   }
 
   /** The items to render now; call it from `render()`. */

@@ -6,6 +6,7 @@ import { renderForm } from './form.js';
 import { reasonText } from './messages.js';
 import type { MineController } from './mine-controller.js';
 import type { Mine } from './pending.js';
+import { shown } from './shown.js';
 
 /** What the comment templates read: the language, the form (for replies) and the reader's own comments. */
 export interface CommentView {
@@ -18,7 +19,7 @@ export interface CommentView {
 function article(view: CommentView, c: Comment, tail: unknown, part = 'comment') {
   return html`<article part=${part} dir="auto" tabindex="-1" data-id=${c.id}>
     <b part="author">${c.author}</b>
-    <time part="date" datetime=${c.createdAt}>${view.locale.date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+    <time part="date" datetime=${c.createdAt}>${shown(view.locale, c).date}</time>
     <p part="text">${c.text}</p>
     ${tail}
   </article>`;
@@ -70,7 +71,7 @@ export function renderThread(view: CommentView, c: Comment, replies: Comment[] =
           c,
           html`${c.parentId
             ? nothing
-            : html`<button part="button reply" aria-expanded=${open} aria-label=${l.t('commentReplyTo', { author: c.author })}
+            : html`<button part="button reply" aria-expanded=${open} aria-label=${shown(l, c).replyLabel}
                 @click=${() => form.reply(open ? null : c)}>${l.t('commentReply')}</button>`}
             ${own ? deleteButton(view, own) : nothing}`,
         )}

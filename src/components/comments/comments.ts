@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { addDefaults } from '../../i18n.js';
+import type { Comment } from '../../api.js';
 import { REASONS, type Sort } from '../../internal/contract.js';
 import { RwElement } from '../../internal/rw-element.js';
 import english from '../../locales/en-comments.js';
@@ -14,7 +15,8 @@ import { LazyStartController } from './lazy-start.js';
 import { ListController } from './list-controller.js';
 import { explain, reasonText } from './messages.js';
 import { MineController } from './mine-controller.js';
-import { OutcomeController } from './outcome-controller.js';
+import { KeptItems } from './kept-items.js';
+import { wording } from './shown.js';
 import { threadTree } from './thread-tree.js';
 
 export type { CommentDecidedDetail, CommentPostedDetail, CommentSubmitDetail } from '../../events.js';
@@ -130,11 +132,8 @@ export class RwComments extends RwElement {
     failed: (error) => this.emit('rw-error', explain(this.locale, error)),
   });
   private start = new LazyStartController(this, () => this.loading === 'eager', () => this.list.load());
-  constructor() {
-    super();
-    // Follows the reader's pending comments while the article is open; it needs no calls.
-    new OutcomeController(this, this.mine, this.list, this.form);
-  }
+  private following?: Promise<unknown>;
+  private kept = new KeptItems<Comment>();
   private view: CommentView = { locale: this.locale, form: this.form, mine: this.mine };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -147,10 +146,24 @@ export class RwComments extends RwElement {
     if (listed && this.start.near) this.list.load();
   }
 
+  protected override updated(): void {
+    // What follows the reader's pending comments while the article is open is a chunk of its own,
+    // fetched once they have one: its first question is OUTCOME_POLL_MS away, so nothing waits for it.
+    if (this.following || !this.mine.items.some((m) => m.status === 'pending')) return;
+    this.following = import('./outcome-controller.js').then(
+      ({ OutcomeController }) => {
+        new OutcomeController(this, this.mine, this.list, this.form);
+        this.requestUpdate();
+      },
+      () => (this.following = undefined),
+    );
+  }
+
   protected override render() {
     const l = this.locale;
     const { phase, total, cursor, items } = this.list;
     const { top, replies, mineUnder, loose } = threadTree(this.list.slices.take(items), this.mine.unlisted);
+    const words = wording(l);
     return html`
       <h2 part="heading">${total < 0 ? l.t('commentsHeading') : l.t('commentsCount', { n: total })}</h2>
       <p part="notice">${l.t('commentsNotice')}</p>
@@ -175,9 +188,14 @@ export class RwComments extends RwElement {
           : nothing}
         ${loose.length || top.length
           ? html`<ol part="list">
-              ${loose.map((m) => renderMine(this.view, m))}${top.map((c) => renderThread(this.view, c, replies.get(c.id), mineUnder.get(c.id)))}
+              ${loose.map((m) => renderMine(this.view, m))}${this.kept.map(
+                top,
+                // A comment with replies, the reader's own, or the one being answered shows more state: always rendered.
+                (c) => (replies.has(c.id) || mineUnder.has(c.id) || this.form.replyTo?.id === c.id || this.mine.listedMine(c.id) ? null : words),
+                (c) => renderThread(this.view, c, replies.get(c.id), mineUnder.get(c.id)),
+              )}
             </ol>`
-          : nothing}
+          : (this.kept.clear(), nothing)}
         ${phase === 'loading'
           ? html`<p>${l.t('commentsLoading')}</p>`
           : phase === 'error'

@@ -1,14 +1,13 @@
 import type { ReactiveController } from 'lit';
-import { api, ApiError, type Comment, type NewComment } from '../../api.js';
+import type { Comment } from '../../api.js';
 import { emit } from '../../events.js';
 import { band, charsLeft } from './counter.js';
-import { clearDraft, loadDraft, newKey, saveDraft, type Draft, type Kept } from './draft.js';
-import { articleContext } from './article-context.js';
+import { loadDraft, saveDraft, type Draft, type Kept } from './draft.js';
 import { commentElement, type CommentsHost } from './host.js';
 import { explain } from './messages.js';
 import type { MineController } from './mine-controller.js';
-import { forgetReader, loadReader, rememberReader } from './reader.js';
-import { check, FIELDS, type Field } from './validate.js';
+import { forgetReader, loadReader } from './reader.js';
+import type { Field } from './validate.js';
 
 /**
  * The comment form's state: the draft (kept in storage as the reader types), the field errors,
@@ -35,10 +34,11 @@ export class DraftController implements ReactiveController {
   remember = !!loadReader();
   private band = 3;
   private timer?: ReturnType<typeof setTimeout>;
+  private posting?: Promise<typeof import('./post.js')>;
 
   constructor(
-    private host: CommentsHost,
-    private mine: MineController,
+    /** @internal */ readonly host: CommentsHost,
+    /** @internal */ readonly mine: MineController,
   ) {
     host.addController(this);
   }
@@ -67,18 +67,21 @@ export class DraftController implements ReactiveController {
     if (this.draft.text) this.host.updateComplete.then(() => this.tell({ say: this.locale.t('formDraftRestored') }));
   }
 
-  private tell(state: Partial<Pick<DraftController, 'say' | 'alarm' | 'errors' | 'busy' | 'replyTo' | 'kept' | 'remember' | 'thanked'>>) {
+  /** @internal */
+  tell(state: Partial<Pick<DraftController, 'say' | 'alarm' | 'errors' | 'busy' | 'replyTo' | 'kept' | 'remember' | 'thanked'>>) {
     Object.assign(this, state);
     this.host.requestUpdate();
   }
 
-  private save = () => {
+  /** @internal */
+  save = () => {
     const kept = saveDraft(this.host.thread, this.draft);
     if (kept !== this.kept) this.tell({ kept });
   };
 
   /** Called by the form on every keystroke: keeps the draft, clears a fixed error, counts characters. */
   edit(field: Field, value: string): void {
+    this.warm();
     this.draft = { ...this.draft, [field]: value };
     if (this.errors[field]) this.errors = { ...this.errors, [field]: '' };
     this.thanked = false;
@@ -113,67 +116,38 @@ export class DraftController implements ReactiveController {
     else commentElement(root, previous?.id)?.querySelector<HTMLElement>('[part~=reply]')?.focus();
   }
 
-  async submit(honeypot: string): Promise<void> {
-    if (this.busy) return;
-    const { host, draft, locale } = this;
-    const errors: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) if (check(field, draft[field], locale)) errors[field] = check(field, draft[field], locale);
-    this.tell({ errors, alarm: '' });
-    if (await this.focusInvalid()) return;
-    const parentId = this.replyTo?.id;
-    const comment: NewComment = { author: draft.author.trim(), email: draft.email.trim(), text: draft.text.trim() };
-    if (parentId) comment.parentId = parentId;
-    Object.assign(comment, articleContext(host));
-    if (honeypot) comment.website = honeypot;
-    if (emit(host, 'rw-comment-submit', { thread: host.thread, comment }, true).defaultPrevented) return;
-    const body = JSON.stringify(comment);
-    if (draft.sent && draft.sent !== body) draft.key = newKey();
-    draft.sent = body;
-    // Saved BEFORE the request: if its answer is lost, a reload retries with the same key.
-    this.save();
-    const thread = host.thread;
-    this.tell({ busy: true, say: locale.t('formSubmitting') });
-    try {
-      const posted = await api.post(host.endpoint, thread, comment, draft.key);
-      clearDraft(thread);
-      if (this.remember) rememberReader({ author: comment.author, email: comment.email });
-      if (thread !== host.thread) return;
-      this.mine.add({
-        id: posted.id,
-        token: posted.token,
-        status: posted.status,
-        author: comment.author,
-        text: comment.text,
-        parentId: parentId ?? null,
-        createdAt: new Date().toISOString(),
-      });
-      // The name and email stay in the form for this page; only "Remember me" keeps them in storage.
-      this.draft = { author: draft.author, email: draft.email, text: '', key: newKey() };
-      this.band = 3;
-      this.tell({ replyTo: null, say: '', thanked: true });
-      emit(host, 'rw-comment-posted', { id: posted.id, status: posted.status });
-      await host.updateComplete;
-      // The note sits at the top of the form, so one Tab from it leads into the next comment.
-      host.renderRoot.querySelector<HTMLElement>('#thanks')?.focus();
-    } catch (error) {
-      const { message } = emit(host, 'rw-error', explain(locale, error)).detail;
-      const fields = error instanceof ApiError && error.code === 'invalid' ? error.fields : {};
-      if (Object.keys(fields).length) {
-        const mapped: Partial<Record<Field, string>> = {};
-        // The catalogue's wording when our own check agrees, else the service's message.
-        for (const field of FIELDS) if (fields[field]) mapped[field] = check(field, draft[field], locale) || fields[field];
-        this.tell({ say: '', errors: mapped });
-        this.focusInvalid();
-      } else this.tell({ say: '', alarm: message });
-    } finally {
-      this.tell({ busy: false });
-    }
+  /**
+   * Fetches what posts the draft (post.ts, a chunk of its own) if it is not there yet; the form asks
+   * for it as the reader starts writing, so that by the time they press Post it has long arrived.
+   */
+  prepare(): Promise<typeof import('./post.js')> {
+    return (this.posting ??= import('./post.js').catch((error: unknown) => {
+      this.posting = undefined;
+      throw error;
+    }));
   }
 
-  private async focusInvalid(): Promise<boolean> {
-    await this.host.updateComplete;
-    const field = this.host.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]');
-    field?.focus();
-    return !!field;
+  /** Starts fetching what posts (the form calls it when the reader enters it); a failure shows at Post. */
+  warm(): void {
+    this.prepare().catch(() => {});
+  }
+
+  async submit(honeypot: string): Promise<void> {
+    if (this.busy) return;
+    let posting;
+    try {
+      posting = await this.prepare();
+    } catch (error) {
+      // Offline before the post could even start: what a failed post says.
+      this.tell({ alarm: emit(this.host, 'rw-error', explain(this.locale, error)).detail.message });
+      return;
+    }
+    await posting.post(this, honeypot);
+  }
+
+  /** @internal A new draft after a post (post.ts). */
+  restart(draft: Draft): void {
+    this.draft = draft;
+    this.band = 3;
   }
 }

@@ -29,7 +29,7 @@ export function renderForm(form: DraftController) {
   const counted = left <= SHOWN_FROM;
   const lost = form.kept !== 'local';
   return html`
-    <form part="form" novalidate aria-labelledby="fh" @input=${input} @submit=${(e: Event) => {
+    <form part="form" novalidate aria-labelledby="fh" @focusin=${() => form.warm()} @input=${input} @submit=${(e: Event) => {
       e.preventDefault();
       form.submit((e.target as HTMLFormElement).website.value);
     }}>

@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { near, NEAR } from '../../internal/near.js';
 
 /**
  * Calls `start` once, when the element comes within 600px of the viewport (or at once when
  * `eager()` says so), so a comments section far down the page costs no request until it is needed.
+ * The script-tag entry has usually been watching the element since it appeared (src/internal/near.ts):
+ * then a near element starts as it connects, before its first render.
  */
 export class LazyStartController implements ReactiveController {
   /** True from the moment the element is near enough to load. */
@@ -19,7 +22,8 @@ export class LazyStartController implements ReactiveController {
 
   hostConnected(): void {
     if (this.near) return;
-    if (this.eager()) {
+    // Near already: the first update, a microtask away, loads the list with the rest.
+    if (this.eager() || near.has(this.host)) {
       this.near = true;
       return;
     }
@@ -30,7 +34,7 @@ export class LazyStartController implements ReactiveController {
         this.near = true;
         this.start();
       },
-      { rootMargin: '600px' },
+      { rootMargin: NEAR },
     );
     this.observer.observe(this.host);
   }

@@ -1,8 +1,11 @@
 import type { ReactiveController } from 'lit';
 import { api, type Comment } from '../../api.js';
-import type { Sort } from '../../internal/contract.js';
+import { LIMITS, type Sort } from '../../internal/contract.js';
 import { Slices } from '../../internal/slices.js';
 import { commentElement, type CommentsHost } from './host.js';
+
+/** Milliseconds before "Load more" shows that it is loading. */
+const SLOW = 200;
 
 /** '' before the list is needed, then loading | ready | error. */
 export type Phase = '' | 'loading' | 'ready' | 'error';
@@ -29,7 +32,8 @@ export class ListController implements ReactiveController {
     private events: { loaded: (ids: Set<string>) => void; failed: (error: unknown) => void },
   ) {
     host.addController(this);
-    this.slices = new Slices(host);
+    // A page the service may send (up to its page size) in one frame; only a larger, hostile answer is sliced.
+    this.slices = new Slices(host, 20, LIMITS.pageSize);
   }
 
   hostConnected(): void {}
@@ -56,11 +60,16 @@ export class ListController implements ReactiveController {
   async load(more = false, fresh = false): Promise<void> {
     const { host } = this;
     if (!host.endpoint || !host.thread) return;
+    // A second click while the next page is on its way (its button stays until the answer is slow, below).
+    if (more && this.phase === 'loading') return;
     this.request?.abort();
     const request = (this.request = new AbortController());
     const before = more ? this.items.length : 0;
     this.phase = 'loading';
-    host.requestUpdate();
+    // "Load more" says it is loading only once the answer is slow: saying so renders the whole list
+    // again and lays it out in a frame of its own, for a state a quick answer shows for a few ms.
+    if (more) setTimeout(() => request === this.request && this.phase === 'loading' && host.requestUpdate(), SLOW);
+    else host.requestUpdate();
     try {
       const page = await api.comments(host.endpoint, host.thread, { ...this.query(), cursor: more ? this.cursor : null }, request.signal, fresh ? 'no-cache' : undefined);
       if (request.signal.aborted) return;
@@ -73,7 +82,10 @@ export class ListController implements ReactiveController {
       this.events.loaded(this.ids());
       if (more) {
         await host.updateComplete;
-        commentElement(host.renderRoot, this.items[before]?.id)?.focus();
+        // Once the frame has laid the new page out: before it, focus() would force that layout of
+        // the whole list from script, in the middle of the frame's work.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        if (request === this.request) commentElement(host.renderRoot, this.items[before]?.id)?.focus();
       }
     } catch (error) {
       if (request.signal.aborted) return;

@@ -186,7 +186,8 @@ describe('rw-comments', function () {
     expect(texts(el)).to.deep.equal(['Comment 1', 'Comment 2', 'Comment 3']);
     $(el, '[part~=load-more]').click();
     await until(() => articles(el).length === 6);
-    expect(deepActive()).to.equal(articles(el)[3]);
+    // Focus moves once the new page has been laid out and painted (before that it would force the layout).
+    await until(() => deepActive() === articles(el)[3], 'focus did not move to the first new comment');
     $(el, '[part~=load-more]').click();
     await until(() => articles(el).length === 7);
     expect($(el, '[part~=load-more]')).to.equal(null);
