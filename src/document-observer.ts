@@ -5,8 +5,8 @@
  */
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let observers: MutationObserver[] = [];
 let queued = false;
+let watching = false;
 
 function notify() {
   if (queued) return;
@@ -17,21 +17,17 @@ function notify() {
   });
 }
 
+/**
+ * The observers start with the first listener and stay: the theme's watch, which starts as the
+ * script loads, listens for the page's lifetime anyway.
+ */
 export function observeDocument(listener: Listener): () => void {
-  if (listeners.size === 0) {
+  if (!watching) {
+    watching = true;
     const root = document.documentElement;
-    const own = new MutationObserver(notify);
-    own.observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'data-theme', 'class', 'style'] });
-    const nested = new MutationObserver(notify);
-    nested.observe(root, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
-    observers = [own, nested];
+    new MutationObserver(notify).observe(root, { attributes: true, attributeFilter: ['lang', 'dir', 'data-theme', 'class', 'style'] });
+    new MutationObserver(notify).observe(root, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
   }
   listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      observers.forEach((observer) => observer.disconnect());
-      observers = [];
-    }
-  };
+  return () => listeners.delete(listener);
 }

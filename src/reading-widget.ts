@@ -12,7 +12,6 @@
 import { RwArticle } from './components/article/article.js';
 import { RwTextSize } from './components/text-size/text-size.js';
 import { define } from './define.js';
-import { watchNear } from './internal/near.js';
 
 // The text-size control first: the article's built-in one then upgrades as it is rendered.
 define('rw-text-size', RwTextSize);
@@ -37,16 +36,9 @@ export function load<T extends Lazy>(tag: T): ReturnType<(typeof chunks)[T]> {
 
 // Not in Node (a server importing the module to render): there is no document to watch.
 const waiting = globalThis.document ? Object.keys(chunks).map((tag) => [tag as Lazy, document.getElementsByTagName(tag)] as const) : [];
-/**
- * Fetches the chunk of each lazy element now in the document, and starts watching whether the
- * comments are near the viewport while their chunk downloads; true once every chunk is asked for.
- */
+/** Fetches the chunk of each lazy element now in the document; true once every chunk is asked for. */
 function loadPresent(): boolean {
-  for (const [tag, found] of waiting) {
-    if (!found.length) continue;
-    void load(tag);
-    if (tag === 'rw-comments') for (const el of found) watchNear(el);
-  }
+  for (const [tag, found] of waiting) if (found.length) void load(tag);
   return loading.size === waiting.length;
 }
 if (!loadPresent()) {

@@ -3,8 +3,9 @@
  * with DOMPurify, so pages that only use light-DOM articles never download either.
  */
 import purify from 'dompurify';
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import type { RwArticle } from './article.js';
+import { jsonStyles } from './article-json.styles.js';
 import { safeUrl } from './safe-url.js';
 
 interface Person {
@@ -45,6 +46,15 @@ function pixels(size: unknown): number | typeof nothing {
   return n > 0 && Number.isFinite(n) ? Math.round(n) : nothing;
 }
 
+const styled = new WeakSet<ShadowRoot>();
+/** The element's own styles, then the JSON-only rules (adoptStyles replaces the list). */
+function withJsonStyles(el: RwArticle) {
+  const root = el.renderRoot as ShadowRoot;
+  if (styled.has(root)) return;
+  styled.add(root);
+  adoptStyles(root, [...(el.constructor as typeof RwArticle).elementStyles, jsonStyles]);
+}
+
 /** Rejects with an `rw-error` code: `network`, `http-<status>`, `invalid-json` or `invalid-article`. */
 export async function loadArticle(src: string): Promise<ArticleView> {
   let code = 'network';
@@ -75,7 +85,10 @@ export async function loadArticle(src: string): Promise<ArticleView> {
   }
   // Addresses in the JSON are relative to the JSON file, not to the page.
   const url = (value: unknown) => safeUrl(value, base);
-  return (el, teaser) => view(el, teaser, data, body, url);
+  return (el, teaser) => {
+    withJsonStyles(el);
+    return view(el, teaser, data, body, url);
+  };
 }
 
 function view(el: RwArticle, teaser: boolean, data: NewsArticleJSON, body: DocumentFragment, url: (value: unknown) => string | undefined): TemplateResult {

@@ -88,14 +88,12 @@ export const styles = [
   .body > slot::slotted(*) {
     margin-block: 0 1em;
   }
-  .body :is(h2, h3, h4),
   .body > slot::slotted(:is(h2, h3, h4)) {
     margin-block-start: 1.5em;
     font-family: var(--_rw-font-headline);
     font-size: 1.25em !important;
     line-height: 1.3 !important;
   }
-  .body blockquote,
   .body > slot::slotted(blockquote) {
     margin-inline: 0;
     padding-inline-start: 1em;
@@ -105,21 +103,13 @@ export const styles = [
   /* Arabic script has no italic (Arabic and Sorani, the catalogues' Arabic-script languages): its
      quotes are marked by the rule alone. One selector per language (no :is() list), so that the
      pre-upgrade stylesheet can carry each one over. */
-  :host(:lang(ar)) .body blockquote,
-  :host(:lang(ckb)) .body blockquote,
   .body > slot::slotted(blockquote:lang(ar)),
   .body > slot::slotted(blockquote:lang(ckb)) {
     font-style: normal;
   }
-  /* :host(:lang()): Firefox gives a shadow tree's own elements no language from the host's page. */
-  :host(:is(:lang(ar), :lang(ckb))) .body :is(em, i, cite, q, dfn, var) {
-    font-style: normal;
-  }
-  .body :is(ul, ol),
   .body > slot::slotted(:is(ul, ol)) {
     padding-inline-start: 1.5em;
   }
-  figure,
   .body > slot::slotted(figure),
   slot[name='figure']::slotted(*) {
     margin: 0 0 1em;
@@ -128,35 +118,10 @@ export const styles = [
     line-height: 1.45 !important;
     color: var(--_rw-color-muted);
   }
-  img {
-    display: block;
-    max-inline-size: 100%;
-    block-size: auto;
-  }
-  /* A JSON image that gives no size: the column's width at 16:9, a news photo's usual shape, until
-     it loads, so that the text below it does not jump when it arrives. */
-  img:not([width]) {
-    inline-size: 100%;
-    aspect-ratio: auto 16 / 9;
-  }
   /* A JSON article still loading fills the screen: what the page has after it starts below the
      first screen, and the article's arrival only grows it downward, out of sight. */
   .card[aria-busy]:not(.teaser) {
     min-block-size: 100vh;
-  }
-  figcaption {
-    margin-block-start: 0.5em;
-  }
-  .credit {
-    display: block;
-    font-size: 0.85em;
-    letter-spacing: 0.04em;
-    text-transform: uppercase;
-  }
-  .dateline {
-    font-weight: 700;
-    font-variant-caps: all-small-caps;
-    letter-spacing: 0.03em;
   }
   .teaser {
     gap: 0.5rem;
@@ -175,9 +140,6 @@ export const styles = [
     /* Not only break-word: a word wider than a 320 px column at 200 % ("beekeepers") must not
        widen a teaser in a grid or flex row that sizes it by its content. */
     overflow-wrap: anywhere;
-  }
-  .teaser figcaption {
-    padding-inline: 1rem;
   }
   /* A JSON teaser's summary is a <p> of ours: no margins of its own, as a slotted one has none. */
   .summary {
