@@ -30,9 +30,11 @@ describe('the article context of a post', function () {
 
   it('reaches the moderation queue with the post', async () => {
     const thread = uniqueThread();
+    // The test service's ALLOWED_ORIGINS is this page's origin: a link elsewhere would be dropped.
+    const articleUrl = `${location.origin}/ferry-strike`;
     const el = await fixture<RwComments>(
       html`<rw-comments thread=${thread} endpoint=${server.endpoint} loading="eager" article-title="Ferry strike: day three"
-        article-url="https://news.example/ferry-strike"></rw-comments>`,
+        article-url=${articleUrl}></rw-comments>`,
     );
     await until(() => phaseOf(el) === 'ready', 'the list never loaded');
     fill(el, 'Context please.');
@@ -40,6 +42,6 @@ describe('the article context of a post', function () {
     await oneEvent(el, 'rw-comment-posted');
     const queued = (await pending(server)).find((c) => c.thread === thread) as unknown as { threadTitle: string; threadUrl: string };
     expect(queued.threadTitle).to.equal('Ferry strike: day three');
-    expect(queued.threadUrl).to.equal('https://news.example/ferry-strike');
+    expect(queued.threadUrl).to.equal(articleUrl);
   });
 });
