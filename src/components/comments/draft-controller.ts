@@ -35,6 +35,7 @@ export class DraftController implements ReactiveController {
   private band = 3;
   private timer?: ReturnType<typeof setTimeout>;
   private posting?: Promise<typeof import('./post.js')>;
+  private submitting?: Promise<void>;
 
   constructor(
     /** @internal */ readonly host: CommentsHost,
@@ -132,8 +133,15 @@ export class DraftController implements ReactiveController {
     this.prepare().catch(() => {});
   }
 
-  async submit(honeypot: string): Promise<void> {
-    if (this.busy) return;
+  /**
+   * One submission at a time, from the press itself: `busy` is only set once the checks have run,
+   * after an update, and a second press before that posted the comment twice.
+   */
+  submit(honeypot: string): Promise<void> {
+    return (this.submitting ??= this.send(honeypot).finally(() => (this.submitting = undefined)));
+  }
+
+  private async send(honeypot: string): Promise<void> {
     let posting;
     try {
       posting = await this.prepare();

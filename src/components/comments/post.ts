@@ -16,7 +16,10 @@ import { check, FIELDS, type Field } from './validate.js';
 export async function post(form: DraftController, honeypot: string): Promise<void> {
   const { host, draft, locale } = form;
   const errors: Partial<Record<Field, string>> = {};
-  for (const field of FIELDS) if (check(field, draft[field], locale)) errors[field] = check(field, draft[field], locale);
+  for (const field of FIELDS) {
+    const problem = check(field, draft[field], locale);
+    if (problem) errors[field] = problem;
+  }
   form.tell({ errors, alarm: '' });
   if (await focusInvalid(form)) return;
   const parentId = form.replyTo?.id;

@@ -210,4 +210,21 @@ describe('rw-comments form', function () {
     expect(mineInQueue.map((c) => c.text)).to.deep.equal(['Posted while the service was down']);
     expect(localStorage.getItem(`rw-draft:${thread}`)).to.equal(null);
   });
+
+  it('posts once and shows one pending comment when Post is pressed twice in a row', async () => {
+    const thread = uniqueThread();
+    const el = await mount(thread);
+    fill(el, 'Pressed twice');
+    await el.updateComplete;
+    let events = 0;
+    el.addEventListener('rw-comment-posted', () => events++);
+    submit(el);
+    submit(el);
+    await posted(el);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await el.updateComplete;
+    expect(events).to.equal(1);
+    expect(el.shadowRoot!.querySelectorAll('[part~=mine]')).to.have.length(1);
+    expect((await pending(server)).filter((c) => c.thread === thread)).to.have.length(1);
+  });
 });
