@@ -2,16 +2,11 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/moderation.js';
 import type { RwModeration } from '../../../src/components/moderation/moderation.js';
-import { pending, post, reject, uniqueThread, useServer } from '../../support/comments-server.js';
+import { post, uniqueThread } from '../../support/comments-server.js';
+import { useModerationPage } from '../../support/moderation-page.js';
 import { until, $, $$, deepActive, text } from '../../support/dom.js';
 
-const server = useServer();
-beforeEach(async () => {
-  sessionStorage.clear();
-  // Every test starts from an empty queue.
-  for (const comment of await pending(server)) await reject(server, comment.id);
-});
-afterEach(() => fixtureCleanup());
+const server = useModerationPage();
 
 async function signIn(token: string) {
   const el = await fixture<RwModeration>(html`<rw-moderation endpoint=${server.endpoint}></rw-moderation>`);

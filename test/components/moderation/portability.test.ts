@@ -1,22 +1,15 @@
 // Issue 12 in <rw-moderation>: the administrator downloads exports and erases a commenter by
 // email, against the real service; a moderator sees neither.
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../src/moderation.js';
 import type { RwModeration } from '../../../src/components/moderation/moderation.js';
-import { pending, post, reject, seed, uniqueThread, useServer } from '../../support/comments-server.js';
+import { pending, post, seed, uniqueThread } from '../../support/comments-server.js';
+import { useModerationPage } from '../../support/moderation-page.js';
 import { failures, textContrast } from '../../support/contrast.js';
 import { until, $, $$, deepActive, text } from '../../support/dom.js';
 
-const server = useServer();
-beforeEach(async () => {
-  sessionStorage.clear();
-  for (const comment of await pending(server)) await reject(server, comment.id);
-});
-afterEach(async () => {
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
-});
+const server = useModerationPage();
 
 async function signIn(token: string, markup = html`<rw-moderation endpoint=${server.endpoint}></rw-moderation>`) {
   const host = await fixture<HTMLElement>(markup);

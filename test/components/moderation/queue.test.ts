@@ -4,19 +4,12 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/moderation.js';
 import type { RwModeration } from '../../../src/components/moderation/moderation.js';
-import { approve, pending, post, reject, uniqueThread, useServer } from '../../support/comments-server.js';
+import { approve, post, uniqueThread } from '../../support/comments-server.js';
+import { useModerationPage } from '../../support/moderation-page.js';
 import { failures, textContrast } from '../../support/contrast.js';
 import { until, $, $$, deepActive, text } from '../../support/dom.js';
 
-const server = useServer();
-beforeEach(async () => {
-  sessionStorage.clear();
-  for (const comment of await pending(server)) await reject(server, comment.id);
-});
-afterEach(async () => {
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
-});
+const server = useModerationPage();
 
 async function signIn(token: string, wrapper?: (el: unknown) => unknown) {
   const host = await fixture<HTMLElement>(
