@@ -105,26 +105,35 @@ describe('webhook', () => {
   });
 });
 
+type Mail = { from: string; to: string[]; data: string };
+
+/** A real SMTP server on loopback collecting every mail into `mails`; port 0 takes a free one. */
+async function smtpServer(mails: Mail[], port = 0): Promise<{ port: number; close: () => Promise<void> }> {
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      let data = '';
+      stream.on('data', (c) => (data += c));
+      stream.on('end', () => {
+        mails.push({ from: (session.envelope.mailFrom as { address: string }).address, to: session.envelope.rcptTo.map((r) => r.address), data });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', () => resolve()));
+  return {
+    port: ((smtp as unknown as { server: Server }).server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  };
+}
+
 describe('email digest', () => {
   test('one digest soon after the first pending comment, then at most one per DIGEST_MINUTES, to the configured and the moderators\' addresses', async () => {
-    const mails: { from: string; to: string[]; data: string }[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => {
-          mails.push({ from: (session.envelope.mailFrom as { address: string }).address, to: session.envelope.rcptTo.map((r) => r.address), data });
-          done();
-        });
-      },
-    });
-    const port = await new Promise<number>((resolve) =>
-      smtp.listen(0, '127.0.0.1', () => resolve(((smtp as unknown as { server: Server }).server.address() as AddressInfo).port)),
-    );
+    const mails: Mail[] = [];
+    const smtp = await smtpServer(mails);
     const added = await call('/api/moderation/moderators', { json: { name: 'Digest Reader', email: 'digest-moderator@news.example' }, token: MODERATOR });
-    const notify = config({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'comments@news.example', moderatorEmails: ['desk@news.example'], digestMinutes: 1 });
+    const notify = config({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'comments@news.example', moderatorEmails: ['desk@news.example'], digestMinutes: 1 });
     store.outboxKinds = Outbox.kinds(notify);
     const outbox = new Outbox(store.db, notify, { log: () => {} });
     try {
@@ -152,27 +161,16 @@ describe('email digest', () => {
     } finally {
       await call(`/api/moderation/moderators/${added.body.id}`, { method: 'DELETE', token: MODERATOR });
       store.outboxKinds = [];
-      await new Promise<void>((r) => smtp.close(() => r()));
+      await smtp.close();
     }
   });
 });
 
 describe('email digest when the SMTP server is down', () => {
   test('nothing is lost: the digest is sent once the server is back, a minute later, not on every tick', async () => {
-    const mails: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        let data = '';
-        stream.on('data', (c) => (data += c));
-        stream.on('end', () => (mails.push(data), done()));
-      },
-    });
-    const port = await new Promise<number>((resolve) =>
-      smtp.listen(0, '127.0.0.1', () => resolve(((smtp as unknown as { server: Server }).server.address() as AddressInfo).port)),
-    );
-    await new Promise<void>((r) => smtp.close(() => r())); // down: the port refuses
+    const mails: Mail[] = [];
+    const { port, close } = await smtpServer(mails);
+    await close(); // down: the port refuses
     const notify = config({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'comments@news.example', moderatorEmails: ['desk@news.example'], digestMinutes: 1 });
     store.outboxKinds = Outbox.kinds(notify);
     const logged: string[] = [];
@@ -186,23 +184,14 @@ describe('email digest when the SMTP server is down', () => {
       assert.match(logged.join('\n'), /digest mail failed/);
       await outbox.runOnce();
       assert.equal(logged.length, 1, 'no new attempt before the lease runs out');
-      const back = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        onData(stream, _session, done) {
-          let data = '';
-          stream.on('data', (c) => (data += c));
-          stream.on('end', () => (mails.push(data), done()));
-        },
-      });
-      await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', () => resolve()));
+      const back = await smtpServer(mails, port);
       try {
         await store.db.query(`UPDATE mail_digest SET lease_until = now() - interval '1 second'`);
         await outbox.runOnce();
         assert.equal(mails.length, 1);
-        assert.ok(mails[0].replace(/=\r?\n/g, '').includes('Sent after the outage'));
+        assert.ok(mails[0].data.replace(/=\r?\n/g, '').includes('Sent after the outage'));
       } finally {
-        await new Promise<void>((r) => back.close(() => r()));
+        await back.close();
       }
     } finally {
       store.outboxKinds = [];
