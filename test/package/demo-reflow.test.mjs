@@ -74,6 +74,13 @@ for (const name of BROWSERS) {
       const { wide, scrollWidth, width } = await narrow(page, 'moderate.html', true);
       assert.deepEqual(wide, []);
       assert.ok(scrollWidth <= width, `the page is ${scrollWidth} px wide`);
+      // The page's heading is one word: it fits the line rather than breaking inside it.
+      const lines = await page.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('main > h1'));
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      assert.equal(lines, 1, '"Moderation" broke across lines');
       await close();
     });
 
