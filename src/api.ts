@@ -58,19 +58,27 @@ export async function readCapped(response: Response, limit: number = LIMITS.answ
   }
   const reader = response.body?.getReader();
   if (!reader) return '';
-  const decoder = new TextDecoder();
+  // The pieces are kept as bytes and decoded once at the end: decoding each and joining strings
+  // cost a queue of thousands a long task of its own.
+  const pieces: Uint8Array[] = [];
   let size = 0;
-  let out = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return out + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > limit) {
       void reader.cancel();
       throw tooLarge();
     }
-    out += decoder.decode(value, { stream: true });
+    pieces.push(value);
   }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** Aborted when either is; `AbortSignal.any` is recent (Safari 17.4), hence the fallback. */

@@ -44,12 +44,18 @@ export async function fetchQueue(endpoint: string, token: string, path: string, 
   } catch (error) {
     throw error instanceof ApiError ? error : new ApiError('network', String((error as Error)?.message ?? error), res.status);
   }
+  // A large body is parsed in a task of its own, and checked and rendered in the next: together
+  // with the last piece read, they made one long task for a queue of thousands.
+  const large = text.length > 100000;
+  const breath = () => (large ? new Promise((resolve) => setTimeout(resolve)) : undefined);
+  await breath();
   let data: { error?: { message?: string } } | null = null;
   try {
     data = JSON.parse(text);
   } catch {
     /* judged by its status below */
   }
+  await breath();
   if (!res.ok || !data) throw answerError(res, data);
   try {
     return { page: answers.queuePage(data), etag: res.headers.get('etag') };
