@@ -1,7 +1,8 @@
 // 5. Comments, against the real service with 1,000 approved comments (seeded through the API and the
 // moderation API). Pages of 100 (the service's maximum): the first page from append to painted, and
 // each "Load more" from the click to painted, up to all 1,000. Reference: the same pages fetched from
-// the same service and appended as plain elements (textContent) by the page itself.
+// the same service and appended as plain elements (textContent) by the page itself. Each page is
+// asked for once before either measures it, so both find it in the same (warm) caches.
 // Memory: JS heap after forced GC, after 20 create/remove cycles of the element against before them
 // (both after 20 warm-up cycles).
 import { freshPage, waitDone } from '../lib/browser.mjs';
@@ -69,12 +70,14 @@ async function pages(open, url, rounds) {
     try {
       await page.goto(url);
       await pageDone(page);
+      await page.evaluate((n) => __warm(n, false), PAGE);
       const first = await page.evaluate((n) => __mount(n), PAGE);
       const pFirst = await page.evaluate((n) => __plain(n, false), PAGE);
       m.first.push(first.ms);
       m.pFirst.push(pFirst.ms);
       let count = first.count;
       while (count < SEEDED) {
+        await page.evaluate((n) => __warm(n, true), PAGE);
         const more = await page.evaluate(() => __more());
         const plain = await page.evaluate((n) => __plain(n, true), PAGE);
         if (!more) throw new Error(`no "Load more" button after ${count} comments`);
