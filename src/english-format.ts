@@ -6,9 +6,9 @@
  * and a range of numbers in each browser) and `undefined` for anything they do not cover, which
  * `Intl` then formats.
  */
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+export const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
-const english = (lang: string) => /^en(-us)?$/i.test(lang);
+export const english = (lang: string) => /^en(-us)?$/i.test(lang);
 
 /** `dateStyle: 'long'` in US English, "March 14, 2025", in the reader's time zone as `Intl` does. */
 export function englishDate(lang: string, date: Date, options: Intl.DateTimeFormatOptions): string | undefined {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { englishDateTime } from '../src/english-date-time.js';
 import { englishDate, englishNumber, englishPlural } from '../src/english-format.js';
 import { formatDate, formatNumber } from '../src/i18n.js';
 
@@ -18,6 +19,28 @@ describe('English dates and numbers without Intl', () => {
         }
       }
     }
+  });
+
+  it('writes a comment’s date and time as Intl does for en and en-US, every month and hour', () => {
+    const medium = { dateStyle: 'medium', timeStyle: 'short' } as const;
+    for (const lang of ['en', 'en-US', 'EN-us']) {
+      const intl = new Intl.DateTimeFormat(lang, medium);
+      for (const year of [1000, 2025, 9999]) {
+        for (let month = 0; month < 12; month++) {
+          for (const [day, hour, minute] of [[1, 0, 0], [9, 0, 5], [10, 11, 59], [28, 12, 0], [14, 13, 7], [31, 23, 59]]) {
+            const date = new Date(year, month, Math.min(day, 28), hour, minute, 30);
+            expect(englishDateTime(lang, date.toISOString()), `${lang} ${date.toString()}`).to.equal(intl.format(date));
+          }
+        }
+      }
+      // Near midnight UTC the reader's local day and hour are what count, as for Intl.
+      for (const iso of ['2025-03-14T23:30:00Z', '2025-03-14T00:30:00Z', '2025-12-31T23:59:59+14:00']) {
+        expect(englishDateTime(lang, iso), iso).to.equal(intl.format(new Date(iso)));
+      }
+    }
+    for (const lang of ['en-GB', 'ar', 'fr']) expect(englishDateTime(lang, '2025-03-14T12:00:00Z'), lang).to.equal(undefined);
+    expect(englishDateTime('en', 'yesterday')).to.equal(undefined);
+    expect(englishDateTime('en', '0999-01-01T12:00:00')).to.equal(undefined);
   });
 
   it('reads the date in the reader’s time zone, as Intl does', () => {
