@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { manifest } from './build/vite-plugin-manifest.js';
 import { minifyCssLiterals } from './build/vite-plugin-minify-css.js';
+import { minifyHtmlTemplates } from './build/vite-plugin-minify-html.js';
 import { preUpgradeStylesheet } from './build/vite-plugin-pre-upgrade-css.js';
 import { sizeBudget } from './build/vite-plugin-size-budget.js';
 
@@ -61,7 +62,7 @@ const library: BuildEnvironmentOptions = {
 
 export default defineConfig(({ command }) => ({
   // The manifest before the budget: a bundle over budget still gets its manifest written.
-  plugins: [minifyCssLiterals(), preUpgradeStylesheet(), manifest(), sizeBudget()],
+  plugins: [minifyCssLiterals(), minifyHtmlTemplates(), preUpgradeStylesheet(), manifest(), sizeBudget()],
   logLevel: command === 'build' ? 'warn' : 'info',
   build: scriptTag('src/reading-widget.ts', 'reading-widget.js'),
   ...(command === 'build' && {
