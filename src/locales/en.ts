@@ -4,10 +4,11 @@
  * with `Intl.PluralRules` on `{n}`.
  */
 import core from './en-core.js';
+import articleJson from './en-article-json.js';
 import comments from './en-comments.js';
 import moderation from './en-moderation.js';
 
 // The whole English catalogue, the source of every key: the type of `MessageKey` and the list the
 // other catalogues are checked against. At run time each part is registered by what uses it.
-const en = { ...core, ...comments, ...moderation };
+const en = { ...core, ...articleJson, ...comments, ...moderation };
 export default en;

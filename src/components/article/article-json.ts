@@ -5,8 +5,13 @@
 import purify from 'dompurify';
 import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import type { RwArticle } from './article.js';
+import { addDefaults } from '../../i18n.js';
+import english from '../../locales/en-article-json.js';
 import { jsonStyles } from './article-json.styles.js';
 import { safeUrl } from './safe-url.js';
+
+// Its English messages (byline, photo credit) travel with the chunk, not with the script-tag entry.
+addDefaults(english);
 
 interface Person {
   name?: string;

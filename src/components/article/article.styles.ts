@@ -103,8 +103,7 @@ export const styles = [
   /* Arabic script has no italic (Arabic and Sorani, the catalogues' Arabic-script languages): its
      quotes are marked by the rule alone. One selector per language (no :is() list), so that the
      pre-upgrade stylesheet can carry each one over. */
-  .body > slot::slotted(blockquote:lang(ar)),
-  .body > slot::slotted(blockquote:lang(ckb)) {
+  .body > slot::slotted(blockquote:is(:lang(ar), :lang(ckb))) {
     font-style: normal;
   }
   .body > slot::slotted(:is(ul, ol)) {
@@ -170,4 +169,4 @@ ${tag}>[slot=byline] a,${tag}>a[slot=byline]{color:inherit!important}
 :where(${tag}[variant=teaser]>figure) figcaption{padding-inline:1rem}
 :where(${tag}>*) .dateline{font-weight:700;font-variant-caps:all-small-caps;letter-spacing:.03em}
 :where(${tag}>*) .credit{display:block;font-size:.85em;letter-spacing:.04em;text-transform:uppercase}
-:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):lang(ar),:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):lang(ckb){font-style:normal}`;
+:where(${tag}) :is(em,i,cite,q,dfn,var,blockquote):is(:lang(ar),:lang(ckb)){font-style:normal}`;
