@@ -12,6 +12,7 @@
 import { RwArticle } from './components/article/article.js';
 import { RwTextSize } from './components/text-size/text-size.js';
 import { define } from './define.js';
+import { watchNear } from './internal/near.js';
 
 // The text-size control first: the article's built-in one then upgrades as it is rendered.
 define('rw-text-size', RwTextSize);
@@ -22,8 +23,9 @@ define('rw-article', RwArticle);
 // sees a static import only once the importer has arrived).
 // A failure of the shared one shows as the element's own import failing.
 const shared = () => void import('./components/comments/messages.js').catch(() => {});
+// The comments sections present are watched for nearness while their chunk downloads (internal/near.ts).
 const chunks = {
-  'rw-comments': () => (shared(), import('./comments.js')),
+  'rw-comments': () => (shared(), watchNear(document.getElementsByTagName('rw-comments')), import('./comments.js')),
   'rw-comment-count': () => (shared(), import('./comment-count.js')),
 };
 type Lazy = keyof typeof chunks;

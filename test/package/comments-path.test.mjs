@@ -2,6 +2,8 @@
 // there) on the bench's comments page and the real service, in Chromium. The comments chunk is held
 // back 300 ms, as a slow network would, so that what starts while it is on its way can be seen:
 //  - the chunk shared by the comments elements is asked for beside it, not once it has arrived;
+//  - the list request leaves as the element upgrades, before its first frame (not after an
+//    IntersectionObserver round, which comes only after a frame's layout);
 //  - a section far below the viewport still asks for no list until it comes near.
 //   node --test test/package/comments-requests.test.mjs   (builds first)
 import { after, before, test } from 'node:test';
@@ -62,10 +64,10 @@ function mount(page, spacer, wait, pageSize = 20) {
 
 const find = (requests, pattern) => requests.find((r) => pattern.test(r.name));
 
-test('the shared chunk downloads beside the comments chunk', async () => {
+test('the shared chunk downloads beside the comments chunk, and the list request leaves before the first frame', async () => {
   const { page, close } = await open();
   try {
-    const { requests, defined } = await mount(page, 0, 500);
+    const { requests, defined, frame } = await mount(page, 0, 500);
     const chunk = find(requests, /\/chunks\/comments-[^/]*\.js$/);
     const list = find(requests, /\/threads\/requests\/comments\?/);
     const shared = requests.find((r) => /\/chunks\/.*\.js$/.test(r.name) && r !== chunk);
@@ -73,6 +75,7 @@ test('the shared chunk downloads beside the comments chunk', async () => {
     assert.ok(shared, 'the comments chunk imports no shared chunk: update this test to the chunk layout');
     assert.ok(shared.start < chunk.end - HOLD / 2, `the shared chunk started at ${shared.start.toFixed(0)} ms, the comments chunk arrived at ${chunk.end.toFixed(0)} ms`);
     assert.ok(list.start >= defined, 'the list was asked for before the element existed');
+    assert.ok(list.start < frame, `the list request started at ${list.start.toFixed(1)} ms, after the first frame at ${frame.toFixed(1)} ms (defined at ${defined.toFixed(1)} ms)`);
   } finally {
     await close();
   }

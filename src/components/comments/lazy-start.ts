@@ -1,13 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** How close to the viewport a comments section starts loading its list. */
-const NEAR = '600px';
+import { near, NEAR } from '../../internal/near.js';
 
 /**
  * Calls `start` once, when the element comes within 600px of the viewport (or at once when
  * `eager()` says so), so a comments section far down the page costs no request until it is needed.
- * (Watching from the script-tag entry, before the chunk arrives, saved one frame for a section in
- * the first screen, at 121 bytes of the entry's budget: a section is usually below the article.)
+ * The script-tag entry has usually been watching the element since it appeared (src/internal/near.ts):
+ * then a near element starts as it connects, before its first render.
  */
 export class LazyStartController implements ReactiveController {
   /** True from the moment the element is near enough to load. */
@@ -24,8 +22,8 @@ export class LazyStartController implements ReactiveController {
 
   hostConnected(): void {
     if (this.near) return;
-    // Eager: the first update, a microtask away, loads the list with the rest.
-    if (this.eager()) {
+    // Near already: the first update, a microtask away, loads the list with the rest.
+    if (this.eager() || near.has(this.host)) {
       this.near = true;
       return;
     }
