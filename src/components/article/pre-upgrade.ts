@@ -23,9 +23,26 @@ const CARD = `${A}:not([variant])`;
 const TEASER = `${A}[variant=teaser]`;
 
 type Sheet = { cssText: string };
+
+/** A selector list split at its top-level commas: `a, :is(b, c)` is two selectors, not three. */
+export function splitSelectors(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === '(') depth++;
+    else if (list[i] === ')') depth--;
+    else if (list[i] === ',' && depth === 0) {
+      parts.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return [...parts, list.slice(start)];
+}
+
 const rules = (sheets: readonly Sheet[]) =>
   [...sheets.map((s) => s.cssText).join('\n').replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selector, body]) => ({
-    selectors: selector!.split(',').map((s) => s.trim().replace(/\s+/g, ' ')),
+    selectors: splitSelectors(selector!).map((s) => s.trim().replace(/\s+/g, ' ')),
     body: body!.trim().replace(/\s+/g, ' ').replace(/;?$/, ';'),
   }));
 

@@ -4,7 +4,7 @@
 // (bench/lib/box-shift.mjs); the Node test test/package/pre-upgrade.test.mjs covers the built file,
 // the comments section and the page without the sheet.
 import { expect, fixture, html } from '@open-wc/testing';
-import { preUpgradeCss } from '../../../src/components/article/pre-upgrade.js';
+import { preUpgradeCss, splitSelectors } from '../../../src/components/article/pre-upgrade.js';
 import { BOX_SHIFT_PROBE } from '../../../bench/lib/box-shift.mjs';
 
 declare global {
@@ -51,3 +51,9 @@ for (const width of [1000]) {
     expect(score, moved.map(({ el, dx, dy }) => `${el.localName}${el.slot ? `[slot=${el.slot}]` : ''} ${dx},${dy}`).slice(0, 6).join('; ')).to.be.at.most(0.01);
   });
 }
+
+it('reads a selector list at its top-level commas (an :is() list stays one selector)', () => {
+  expect(splitSelectors('a, .b > :is(:lang(ar), :lang(ckb)) p,::slotted(:is(h2,h3))')).to.deep.equal(['a', ' .b > :is(:lang(ar), :lang(ckb)) p', '::slotted(:is(h2,h3))']);
+  // The stylesheet it builds holds the Arabic-script quote rule whole.
+  expect(preUpgradeCss()).to.include(':is(:lang(ar),:lang(ckb))');
+});
