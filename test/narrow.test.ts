@@ -72,13 +72,19 @@ describe('320 px wide with text at 200 %: nothing wider than the screen', functi
       expect(found.scrollWidth).to.equal(found.width);
     });
 
-    it(`the page's text at 200 %, ${name}: the "remember me" box stays beside its label, which wraps`, async () => {
+    it(`the page's text at 200 %, ${name}: the "remember me" box stays beside its label, which wraps, on its first line`, async () => {
       const win = await frame({ font: '200%', ...dir });
       const form = win.document.querySelector('rw-comments')!.shadowRoot!;
       const box = form.querySelector('#remember')!.getBoundingClientRect();
       const label = form.querySelector('label[for=remember]')!.getBoundingClientRect();
       expect(label.top, 'the label starts below the box').to.be.below(box.bottom);
       expect(label.height, 'the label does not wrap').to.be.above(box.height * 1.5);
+      // Centred on the label's first line, as a list marker is, not on the middle of both lines.
+      const range = win.document.createRange();
+      range.selectNodeContents(form.querySelector('label[for=remember]')!);
+      const line = range.getClientRects()[0]!;
+      const middle = (r: DOMRect) => r.top + r.height / 2;
+      expect(Math.abs(middle(box) - middle(line)), `box middle ${middle(box)}, first line middle ${middle(line)}`).to.be.at.most(3);
     });
 
     it(`the page's text at 200 %, ${name}: no two controls of the comments or the moderation queue touch`, async () => {
