@@ -122,6 +122,8 @@ export class RwComments extends RwElement {
   /** `lazy`: fetch the list when the element nears the viewport; `eager`: at once. */
   loading: 'lazy' | 'eager' = 'lazy';
 
+  // First of the controllers: a near element's list request leaves before the others read storage.
+  private start = new LazyStartController(this, () => this.loading === 'eager', () => this.list.load());
   private mine = new MineController(this, (id) => {
     this.list.forget(id);
     this.form.say = this.locale.t('commentDeleted');
@@ -131,7 +133,6 @@ export class RwComments extends RwElement {
     loaded: (ids) => this.mine.drop(ids),
     failed: (error) => this.emit('rw-error', explain(this.locale, error)),
   });
-  private start = new LazyStartController(this, () => this.loading === 'eager', () => this.list.load());
   private following?: Promise<unknown>;
   private kept = new KeptItems<Comment>();
   private view: CommentView = { locale: this.locale, form: this.form, mine: this.mine };
@@ -142,8 +143,8 @@ export class RwComments extends RwElement {
       this.mine.open();
     }
     if (changed.has('thread') || changed.has('endpoint')) this.mine.refresh(() => this.list.ids());
-    const listed = changed.has('thread') || changed.has('endpoint') || changed.has('sort') || changed.has('pageSize');
-    if (listed && this.start.near) this.list.load();
+    // A near element asked for its list as it connected (lazy-start.ts): asked again only for another list.
+    if (this.start.near && this.list.outdated) this.list.load();
   }
 
   protected override updated(): void {

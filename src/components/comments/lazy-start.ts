@@ -22,9 +22,11 @@ export class LazyStartController implements ReactiveController {
 
   hostConnected(): void {
     if (this.near) return;
-    // Near already: the first update, a microtask away, loads the list with the rest.
+    // Near already: the list is asked for now, before the first render and its frame, so that its
+    // answer can arrive while they are under way.
     if (this.eager() || near.has(this.host)) {
       this.near = true;
+      this.start();
       return;
     }
     this.observer = new IntersectionObserver(

@@ -25,6 +25,8 @@ export class ListController implements ReactiveController {
   /** What of `items` is rendered so far (a long page arrives on screen a slice per frame). */
   readonly slices: Slices;
   private request?: AbortController;
+  /** The service, thread and query that the first page was last asked for. */
+  private asked = '';
 
   constructor(
     private host: CommentsHost,
@@ -37,6 +39,15 @@ export class ListController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** True when the host's service, thread, sort or page size are not those of the list shown or on its way. */
+  get outdated(): boolean {
+    return this.wanted() !== this.asked;
+  }
+
+  private wanted(): string {
+    return JSON.stringify([this.host.endpoint, this.host.thread, this.query()]);
+  }
 
   ids(): Set<string> {
     return new Set(this.items.map((c) => c.id));
@@ -60,6 +71,7 @@ export class ListController implements ReactiveController {
   async load(more = false, fresh = false): Promise<void> {
     const { host } = this;
     if (!host.endpoint || !host.thread) return;
+    if (!more) this.asked = this.wanted();
     // A second click while the next page is on its way (its button stays until the answer is slow, below).
     if (more && this.phase === 'loading') return;
     this.request?.abort();
