@@ -1,4 +1,5 @@
 import { english, MONTHS } from './english-format.js';
+import type { LocaleController } from './locale-controller.js';
 
 /**
  * A comment's date, `dateStyle: 'medium', timeStyle: 'short'` in US English ("Mar 14, 2025, 3:07 PM"),
@@ -15,3 +16,7 @@ export function englishDateTime(lang: string, iso: string): string | undefined {
   const minutes = String(date.getMinutes()).padStart(2, '0');
   return `${MONTHS[date.getMonth()].slice(0, 3)} ${date.getDate()}, ${year}, ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
 }
+
+/** A comment's date and time as readers and moderators see it, in the element's language. */
+export const commentTime = (l: LocaleController, iso: string): string =>
+  englishDateTime(l.lang, iso) ?? l.date(iso, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,5 +1,5 @@
 import type { Comment } from '../../api.js';
-import { englishDateTime } from '../../english-date-time.js';
+import { commentTime } from '../../english-date-time.js';
 import { onCatalogueChange } from '../../i18n.js';
 import type { LocaleController } from '../../locale-controller.js';
 
@@ -26,7 +26,7 @@ export function shown(l: LocaleController, c: Comment): Shown {
   const key = wording(l);
   let s = made.get(c);
   if (s?.key !== key) {
-    s = { key, date: englishDateTime(l.lang, c.createdAt) ?? l.date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), replyLabel: l.t('commentReplyTo', { author: c.author }) };
+    s = { key, date: commentTime(l, c.createdAt), replyLabel: l.t('commentReplyTo', { author: c.author }) };
     made.set(c, s);
   }
   return s;

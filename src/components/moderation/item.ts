@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { REASONS, type QueueComment, type Reason } from '../../internal/contract.js';
+import { commentTime as time } from '../../english-date-time.js';
 import type { LocaleController } from '../../locale-controller.js';
 import { safeUrl } from '../article/safe-url.js';
 import { reasonText } from '../comments/messages.js';
@@ -21,7 +22,6 @@ export interface ItemHost {
 
 export const KEYS = 'J K ArrowDown ArrowUp A R X';
 
-const time = (l: LocaleController, at: string) => l.date(at, { dateStyle: 'medium', timeStyle: 'short' });
 
 function decidedLine(l: LocaleController, item: QueueComment) {
   if (item.status === 'pending' || !item.decidedBy || !item.decidedAt) return nothing;

@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { REASONS, type AuditEntry, type Block, type Moderator, type Reason } from '../../internal/contract.js';
+import { commentTime as time } from '../../english-date-time.js';
 import type { LocaleController } from '../../locale-controller.js';
 import { reasonText } from '../comments/messages.js';
 
-const time = (l: LocaleController, at: string) => l.date(at, { dateStyle: 'medium', timeStyle: 'short' });
 const field = (form: HTMLFormElement, name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
 
 export interface PanelsHost {
