@@ -81,6 +81,26 @@ test('the shared chunk downloads beside the comments chunk, and the list request
   }
 });
 
+test('a section written with attributes asks for its first page once (as it connects, not again on its first update)', async () => {
+  const { page, close } = await open();
+  const lists = [];
+  page.on('request', (request) => /\/threads\/requests\/comments\?/.test(request.url()) && lists.push(request.url()));
+  try {
+    await page.evaluate(async (api) => {
+      const el = document.createElement('rw-comments');
+      el.setAttribute('thread', 'requests');
+      el.setAttribute('endpoint', api);
+      document.getElementById('slot').append(el);
+      await customElements.whenDefined('rw-comments');
+      await until(() => el.shadowRoot.querySelectorAll('article[part~=comment]').length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }, service.api);
+    assert.equal(lists.length, 1, `list requests: ${lists.join(', ')}`);
+  } finally {
+    await close();
+  }
+});
+
 test('a comments section far below the viewport asks for its list only once scrolled near', async () => {
   const { page, close } = await open();
   try {
