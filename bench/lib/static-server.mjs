@@ -1,4 +1,4 @@
-// The bench's own tiny static server on 127.0.0.1 (port 0): dist/ at /dist/, the floor bundle at
+// The bench's own tiny static server on 127.0.0.1 (port 0): dist/ (or `distDir`) at /dist/, the floor bundle at
 // /floor/, bench/pages/ at /. Pages written as modules (bench/pages/*.mjs exporting `render(query)`)
 // are rendered per request, so one template gives both the widget page and its floor twin; so are
 // JSON documents (a .json address with a module of the same name).
@@ -19,9 +19,9 @@ const TYPES = {
   '.jpg': 'image/jpeg',
 };
 
-export async function startStaticServer({ root = process.cwd(), floorDir, context = {} } = {}) {
+export async function startStaticServer({ root = process.cwd(), floorDir, distDir = resolve(root, 'dist'), context = {} } = {}) {
   const mounts = [
-    ['/dist/', resolve(root, 'dist')],
+    ['/dist/', distDir],
     ['/floor/', floorDir],
     ['/', resolve(root, 'bench/pages')],
   ].filter(([, dir]) => dir);
