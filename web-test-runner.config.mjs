@@ -13,6 +13,13 @@ import { defaultReporter } from '@web/test-runner';
 const { chromium, firefox } = findBrowsers();
 const only = process.env.BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 
+// Tests that time the main thread (long tasks). `npm test` runs them on their own, one browser at a
+// time, after the rest (scripts/test.mjs): beside the other files, two browsers and the test
+// services on two cores stretched every task past 50 ms. WTR_ALONE=1: only these; 0: all but these;
+// unset (`npm run test:browser`): everything together.
+const ALONE = ['test/components/comments/bad-answers.test.ts'];
+const alone = process.env.WTR_ALONE;
+
 // Each test file gets its own browser context: its own window (so it is never a hidden background
 // tab, where browsers render no frames) and its own localStorage (test files run side by side).
 const createPage = async ({ browser }) => {
@@ -23,9 +30,9 @@ const createPage = async ({ browser }) => {
 };
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: alone === '1' ? ALONE : ['test/**/*.test.ts', '!test/server/**', ...(alone === '0' ? ALONE.map((file) => `!${file}`) : [])],
   nodeResolve: true,
-  concurrency: 2,
+  concurrency: alone === '1' ? 1 : 2,
   testsFinishTimeout: 300000,
   browserStartTimeout: 120000,
   testFramework: { config: { timeout: 15000 } },

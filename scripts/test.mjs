@@ -69,15 +69,23 @@ if (serviceTests.length) {
 const packageTests = testsIn('test/package', '.test.mjs');
 if (packageTests.length) await nodeRun('package tests (Node)', packageTests, process.env, '.tmp/node-tap-package.txt');
 
-rmSync('.tmp/wtr-summary.json', { force: true });
-const wtr = run('npx', ['wtr', '--static-logging']);
-const browser = existsSync('.tmp/wtr-summary.json')
-  ? JSON.parse(readFileSync('.tmp/wtr-summary.json', 'utf8'))
-  : { passed: 0, failed: 1, skipped: 0, sessionErrors: 0 };
-totals.passed += browser.passed;
-totals.failed += browser.failed + browser.sessionErrors + (wtr !== 0 && browser.failed === 0 && browser.sessionErrors === 0 ? 1 : 0);
-totals.skipped += browser.skipped;
-steps.push(['browser tests (Chromium, Firefox)', wtr === 0]);
+// One web-test-runner run with `env`, counted into the totals from its summary file.
+function browserRun(label, env) {
+  rmSync('.tmp/wtr-summary.json', { force: true });
+  const status = spawnSync('npx', ['wtr', '--static-logging'], { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+  const counts = existsSync('.tmp/wtr-summary.json')
+    ? JSON.parse(readFileSync('.tmp/wtr-summary.json', 'utf8'))
+    : { passed: 0, failed: 1, skipped: 0, sessionErrors: 0 };
+  totals.passed += counts.passed;
+  totals.failed += counts.failed + counts.sessionErrors + (status !== 0 && counts.failed === 0 && counts.sessionErrors === 0 ? 1 : 0);
+  totals.skipped += counts.skipped;
+  steps.push([label, status === 0]);
+}
+browserRun('browser tests (Chromium, Firefox)', { WTR_ALONE: '0' });
+// The tests that time the main thread, alone, one browser at a time (web-test-runner.config.mjs).
+for (const browser of ['chromium', 'firefox']) {
+  browserRun(`browser tests timing the main thread (${browser === 'chromium' ? 'Chromium' : 'Firefox'}, alone)`, { WTR_ALONE: '1', BROWSERS: browser });
+}
 
 console.log('');
 for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
