@@ -208,6 +208,38 @@ describe('rw-comments', function () {
     expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
   });
 
+  it('asks for its list once, and again only for another sort, page size or thread', async () => {
+    const thread = uniqueThread();
+    await seed(server, thread, { text: 'one' });
+    const asked: string[] = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/comments?')) asked.push(new URL(url).search);
+      return fetch(input, init);
+    };
+    try {
+      const el = await mount(thread);
+      expect(asked, 'at start').to.have.length(1);
+      el.setAttribute('article-title', 'Another title');
+      el.setAttribute('theme', 'dark');
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(asked, 'after attributes that do not change the list').to.have.length(1);
+      el.setAttribute('sort', 'oldest');
+      await until(() => asked.length === 2, 'a new sort did not ask again');
+      el.setAttribute('page-size', '5');
+      await until(() => asked.length === 3, 'a new page size did not ask again');
+      el.setAttribute('thread', uniqueThread());
+      await until(() => asked.length === 4, 'a new thread did not ask again');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(asked.map((query) => new URLSearchParams(query).get('sort'))).to.deep.equal(['newest', 'oldest', 'oldest', 'oldest']);
+      expect(asked).to.have.length(4);
+    } finally {
+      window.fetch = fetch;
+    }
+  });
+
   it('replies under a comment, one level deep, with focus where the reader expects it', async () => {
     const thread = uniqueThread();
     const parentId = await seed(server, thread, { author: 'Shilan', text: 'Parent comment' });
