@@ -5,10 +5,12 @@ import ar from '../src/locales/ar.js';
 import tr from '../src/locales/tr.js';
 import { formatDate, formatNumber, loadLanguage, registerMessages, translate, type Catalogue, type MessageKey, type Plural } from '../src/i18n.js';
 import enComments from '../src/locales/en-comments.js';
+import enCount from '../src/locales/en-count.js';
 import { addDefaults } from '../src/i18n.js';
 
 // These tests speak of comments' messages, which in the bundle arrive with the comments chunk.
 addDefaults(enComments);
+addDefaults(enCount);
 
 const builtIn: Record<string, Catalogue> = { ckb, ar, tr };
 const keys = Object.keys(en) as MessageKey[];

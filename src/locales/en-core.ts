@@ -1,7 +1,7 @@
 /**
- * English messages of the elements in the script-tag bundle (article, text size, comment count).
- * The other English parts load with their element: comments with its chunk, a JSON article's with
- * its chunk, moderation with its bundle.
+ * English messages of the elements in the script-tag bundle (article, text size).
+ * The other English parts load with their element: comments with its chunk, the comment count with
+ * the chunk both comments elements share, a JSON article's with its chunk, moderation with its bundle.
  */
 const core = {
   // <rw-text-size>
@@ -17,9 +17,6 @@ const core = {
   // <rw-article>
   articleLoading: 'Loading the article…',
   articleError: 'This article could not be loaded.',
-
-  // <rw-comment-count> and the <rw-comments> heading
-  commentsCount: { one: '{n} comment', other: '{n} comments' },
 };
 
 export default core;

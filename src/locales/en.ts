@@ -5,10 +5,11 @@
  */
 import core from './en-core.js';
 import articleJson from './en-article-json.js';
+import count from './en-count.js';
 import comments from './en-comments.js';
 import moderation from './en-moderation.js';
 
 // The whole English catalogue, the source of every key: the type of `MessageKey` and the list the
 // other catalogues are checked against. At run time each part is registered by what uses it.
-const en = { ...core, ...articleJson, ...comments, ...moderation };
+const en = { ...core, ...count, ...articleJson, ...comments, ...moderation };
 export default en;

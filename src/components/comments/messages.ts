@@ -1,6 +1,10 @@
 import { ApiError, type Reason } from '../../api.js';
-import type { MessageKey } from '../../i18n.js';
+import { addDefaults, type MessageKey } from '../../i18n.js';
 import type { LocaleController } from '../../locale-controller.js';
+import count from '../../locales/en-count.js';
+
+// Both comments elements show the count; its English travels with the chunk they share.
+addDefaults(count);
 
 /** A guideline's text in the reader's language; its code is the service's rejection reason. */
 export const reasonText = (l: LocaleController, reason: Reason) =>

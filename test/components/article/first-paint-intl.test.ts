@@ -1,5 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../../src/reading-widget.js';
+// The count's English comes with the chunk the comments elements share.
+import '../../../src/components/comments/messages.js';
 import type { RwArticle } from '../../../src/components/article/article.js';
 import { translate } from '../../../src/i18n.js';
 import { setScale } from '../../../src/text-scale.js';
