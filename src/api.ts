@@ -81,6 +81,25 @@ export async function readCapped(response: Response, limit: number = LIMITS.answ
   return new TextDecoder().decode(bytes);
 }
 
+/**
+ * A body's JSON, or null for an empty or non-JSON one (judged by its status instead). A large body
+ * is parsed in a task of its own and what follows runs in the next: with the last piece read and
+ * the rendering of what it holds, they made one long task for a queue of thousands.
+ */
+export async function parseBody(body: string): Promise<unknown> {
+  const large = body.length > 100000;
+  const breath = () => (large ? new Promise((resolve) => setTimeout(resolve)) : undefined);
+  await breath();
+  let data: unknown = null;
+  try {
+    data = body ? JSON.parse(body) : null;
+  } catch {
+    /* not JSON */
+  }
+  await breath();
+  return data;
+}
+
 /** Aborted when either is; `AbortSignal.any` is recent (Safari 17.4), hence the fallback. */
 function either(a: AbortSignal, b: AbortSignal): AbortSignal {
   if (AbortSignal.any) return AbortSignal.any([a, b]);
@@ -126,14 +145,7 @@ export async function request<T>(endpoint: string, path: string, read: (data: un
   } catch (error) {
     throw failure(error, options.signal);
   }
-  let data: unknown = null;
-  try {
-    data = body ? JSON.parse(body) : null;
-  } catch {
-    /* an empty or non-JSON body is judged by its status below */
-  }
-  // Parsing a large body takes its own task; rendering what it holds must not add to it.
-  if (body.length > 100000) await new Promise((resolve) => setTimeout(resolve));
+  const data = await parseBody(body);
   if (response.ok && data !== null) {
     try {
       return read(data);

@@ -2,7 +2,7 @@
  * The moderation API as `<rw-moderation>` uses it. The queue is fetched with the last answer's
  * ETag, so an open queue can ask every QUEUE_POLL_MS for almost nothing.
  */
-import { ApiError, readCapped, request } from '../../api.js';
+import { ApiError, parseBody, readCapped, request } from '../../api.js';
 import * as answers from './answers.js';
 import type { BlockKind, QueuePage, QueueStatus, Reason, Sort } from '../../internal/contract.js';
 
@@ -44,18 +44,7 @@ export async function fetchQueue(endpoint: string, token: string, path: string, 
   } catch (error) {
     throw error instanceof ApiError ? error : new ApiError('network', String((error as Error)?.message ?? error), res.status);
   }
-  // A large body is parsed in a task of its own, and checked and rendered in the next: together
-  // with the last piece read, they made one long task for a queue of thousands.
-  const large = text.length > 100000;
-  const breath = () => (large ? new Promise((resolve) => setTimeout(resolve)) : undefined);
-  await breath();
-  let data: { error?: { message?: string } } | null = null;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    /* judged by its status below */
-  }
-  await breath();
+  const data = (await parseBody(text)) as { error?: { message?: string } } | null;
   if (!res.ok || !data) throw answerError(res, data);
   try {
     return { page: answers.queuePage(data), etag: res.headers.get('etag') };
