@@ -6,7 +6,7 @@ import type { LocaleController } from './locale-controller.js';
  * in the reader's time zone, exactly as `Intl` writes it (the tests compare them in each browser);
  * `undefined` for another language or a date it does not cover. A page of comments is often the
  * first thing on a page to format a date, and `Intl`'s ICU set-up would be most of its script.
- * Apart from english-format.ts because only the comments chunk needs it.
+ * Apart from english-format.ts because only the comments and moderation code need it, not the entry.
  */
 export function englishDateTime(lang: string, iso: string): string | undefined {
   const date = new Date(iso);
