@@ -3,10 +3,12 @@ import { LitElement, html as litHtml } from 'lit';
 import { LocaleController } from '../src/locale-controller.js';
 import { loadLanguage, registerMessages } from '../src/i18n.js';
 import enComments from '../src/locales/en-comments.js';
+import enCount from '../src/locales/en-count.js';
 import { addDefaults } from '../src/i18n.js';
 
 // These tests speak of comments' messages, which in the bundle arrive with the comments chunk.
 addDefaults(enComments);
+addDefaults(enCount);
 
 /** The smallest element that shows a message, a count and a date through the controller. */
 class LocaleProbe extends LitElement {
