@@ -3,6 +3,10 @@ import { css } from 'lit';
 // Written one rule per line: Lit's css`` is shipped as written, and this sits in the script-tag budget.
 // The reader's text size scales every top-level part (the host keeps the page's size, so the column
 // and a publisher's rw-comments{font-size} stay the base); all the rest is in em of those.
+// A comment far from the viewport is not laid out or painted until it comes near (content-visibility;
+// it stays in the document for find-in-page and screen readers): most of a page of 100 is below the
+// fold, and this more than halved the layout of a first page and of "Load more". Its paint
+// containment would cut the focus rings inside it (3px + 2px offset), hence the clip margin.
 export const styles = css`
 :host{display:block;max-inline-size:var(--_rw-measure);line-height:1.5;overflow-wrap:break-word}
 :host>*{font-size:calc(1em*var(--_rw-scale,1))}
@@ -23,6 +27,7 @@ section{margin-block-start:2em}
 .wait{min-block-size:var(--rw-comments-reserve,16rem)}
 .sort{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;justify-content:end}
 ol{list-style:none;margin:0;padding:0}
+[part=list]>li{content-visibility:auto;contain-intrinsic-block-size:auto 10em;overflow-clip-margin:5px}
 ol ol,li>form{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid var(--_rw-color-border)}
 article{padding-block:var(--_rw-space);border-block-end:1px solid var(--_rw-color-border)}
 [part=text]{font-family:var(--_rw-font-body);white-space:pre-line;overflow-wrap:anywhere}
