@@ -65,8 +65,10 @@ ${drive ? '' : FIRST_FRAME}
 
   // Mounts <rw-comments>; resolves with ms from append to the first page painted.
   window.__mount = async (pageSize) => {
+    // Written with attributes, as a publisher's page writes it.
     const el = document.createElement('rw-comments');
-    Object.assign(el, { thread, endpoint });
+    el.setAttribute('thread', thread);
+    el.setAttribute('endpoint', endpoint);
     if (pageSize) el.setAttribute('page-size', pageSize);
     const t0 = performance.now();
     document.getElementById('slot').append(el);

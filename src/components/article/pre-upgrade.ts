@@ -104,6 +104,12 @@ function slottedRules(): string {
  * place kept for the list, measured in rem at the usual widths (it is taller where text wraps).
  */
 export const COMMENTS_RESERVE = { wide: '78rem', narrow: '86rem', narrowBelow: '30rem' };
+/**
+ * The comments section until it first renders: before its script, and while it holds its first
+ * render for its list's answer (`:state(holding)`, comments.ts). `:is()` forgives a browser that
+ * does not know `:state()`.
+ */
+const COMMENTS = 'rw-comments:is(:not(:defined),:state(holding))';
 /** The text-size controls: three buttons of the shared size in a row (measured). */
 const CONTROL = { inline: '9.9rem', block: of('button', control).match(/min-block-size:([^;]+)/)![1]!, gap: value(of('.meta'), 'gap')!.split(' ').pop()! };
 /** Below this card width the meta row wraps and the controls take a line of their own. */
@@ -154,8 +160,8 @@ export function preUpgradeCss(): string {
     slotted(`${TEASER}>:not([slot])`, `font-size:${value(of('.teaser > *'), 'font-size')};`, of('.summary')),
     `${TEASER}>:not([slot=figure]){${of('.teaser > :not(.figure)')}}`,
     slottedRules(),
-    `rw-comments:not(:defined){min-block-size:${COMMENTS_RESERVE.wide};margin-block-start:${commentsMargin()}}`,
-    `@media (max-width:${COMMENTS_RESERVE.narrowBelow}){rw-comments:not(:defined){min-block-size:${COMMENTS_RESERVE.narrow}}}`,
+    `${COMMENTS}{min-block-size:${COMMENTS_RESERVE.wide};margin-block-start:${commentsMargin()}}`,
+    `@media (max-width:${COMMENTS_RESERVE.narrowBelow}){${COMMENTS}{min-block-size:${COMMENTS_RESERVE.narrow}}}`,
     // What the card adds to the document once it runs (content nested in slotted elements).
     lightRules('rw-article').replace(/\n/g, ''),
   ]

@@ -19,6 +19,9 @@ import { KeptItems } from './kept-items.js';
 import { wording } from './shown.js';
 import { threadTree } from './thread-tree.js';
 
+/** Milliseconds the first render waits for the list's answer at most (a slow service shows the form first). */
+const HOLD_MS = 200;
+
 export type { CommentDecidedDetail, CommentPostedDetail, CommentSubmitDetail } from '../../events.js';
 
 // The comments' English messages travel with the element (its own chunk of the script-tag bundle).
@@ -43,6 +46,9 @@ addDefaults(english);
  * @attr article-url - The article's address linked from the moderation queue (default: the page's canonical URL).
  *
  * @slot guidelines - Replaces the built-in community guidelines.
+ *
+ * @cssstate holding - Before its first render, while it waits (200 ms at most) for the list it asked for
+ * as it connected; `reading-widget.css` keeps the section's place meanwhile, as before the script.
  *
  * @csspart heading - The heading with the number of approved comments.
  * @csspart notice - The moderation notice.
@@ -123,7 +129,9 @@ export class RwComments extends RwElement {
   loading: 'lazy' | 'eager' = 'lazy';
 
   // First of the controllers: a near element's list request leaves before the others read storage.
-  private start = new LazyStartController(this, () => this.loading === 'eager', () => this.list.load());
+  private start = new LazyStartController(this, () => this.loading === 'eager', () => (this.answer = this.list.load()));
+  /** The first page asked for before the first render, until that render. */
+  private answer?: Promise<void>;
   private mine = new MineController(this, (id) => {
     this.list.forget(id);
     this.form.say = this.locale.t('commentDeleted');
@@ -137,10 +145,30 @@ export class RwComments extends RwElement {
   private kept = new KeptItems<Comment>();
   private view: CommentView = { locale: this.locale, form: this.form, mine: this.mine };
 
+  /**
+   * A section that asked for its list as it connected renders first once the answer is in (or
+   * after `HOLD_MS`): the heading, form and list are then laid out and painted in one frame. Drawn
+   * first without it, the section's first frame kept the answer waiting 20–30 ms, and the list
+   * needed a layout and a frame of its own. Meanwhile the page keeps its place (`:state(holding)`
+   * in reading-widget.css, as before the script).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const answer = this.answer;
+    this.answer = undefined;
+    if (answer && !this.hasUpdated) {
+      this.internals.states.add('holding');
+      await Promise.race([answer, new Promise((resolve) => setTimeout(resolve, HOLD_MS))]);
+      this.internals.states.delete('holding');
+    }
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('thread')) {
       this.form.open();
       this.mine.open();
+      // The list can answer before the first render (scheduleUpdate): what it lists is no longer pending.
+      this.mine.drop(this.list.ids());
     }
     if (changed.has('thread') || changed.has('endpoint')) this.mine.refresh(() => this.list.ids());
     // A near element asked for its list as it connected (lazy-start.ts): asked again only for another list.

@@ -82,8 +82,9 @@ describe('<rw-comments> comments out of view', function () {
     const el = await mount(2000);
     const items = $$(el, 'ol[part=list] > li');
     expect(items).to.have.length(COUNT);
-    // In view, a comment is drawn in the frame that brings it, never first as an empty placeholder.
-    await new Promise(requestAnimationFrame);
+    // In view, a comment is drawn in the frame that brings it, never first as an empty placeholder:
+    // checked once that frame is painted.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     const first = items[0]!;
     expect(first.getBoundingClientRect().bottom, 'the first comment is in view').to.be.below(innerHeight);
     expect(skipped(first), 'the first comment, in view, is skipped').to.equal(false);
