@@ -23,7 +23,9 @@ async function probe() {
   const t0 = performance.now();
   const at = () => Math.round(performance.now() - t0);
   const el = document.createElement('rw-comments');
-  Object.assign(el, { thread: query.get('thread'), endpoint: query.get('endpoint') });
+  // With attributes, as the bench's page (and a publisher's) writes it.
+  el.setAttribute('thread', query.get('thread'));
+  el.setAttribute('endpoint', query.get('endpoint'));
   el.setAttribute('page-size', '100');
   const marks = { reads: [] };
   customElements.whenDefined('rw-comments').then(() => (marks.defined = at()));
