@@ -16,7 +16,7 @@ const HOLD_MS = 200;
 
 /** Every frame from now on: when, whether the section had rendered, and how many comments it showed. */
 function watchFrames(find: () => RwComments | null) {
-  const frames: Array<{ at: number; rendered: boolean; comments: number; holding: boolean }> = [];
+  const frames: Array<{ at: number; rendered: boolean; comments: number; error: boolean; holding: boolean }> = [];
   let on = true;
   const t0 = performance.now();
   const frame = () => {
@@ -25,6 +25,7 @@ function watchFrames(find: () => RwComments | null) {
       at: performance.now() - t0,
       rendered: (el?.shadowRoot?.childElementCount ?? 0) > 0,
       comments: el ? $$(el, 'article[part~=comment]').length : 0,
+      error: !!el?.shadowRoot?.querySelector('section [part=error]'),
       holding: !!el?.matches(':state(holding)'),
     });
     if (on) requestAnimationFrame(frame);
@@ -48,10 +49,11 @@ describe('<rw-comments> first render', function () {
     watch.stop();
     const answer = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes(encodeURIComponent(thread)) && e.name.includes('/comments?'));
     expect(answer, 'the list request').to.not.equal(undefined);
-    const first = watch.frames.find((f) => f.rendered)!;
+    const first = watch.frames.find((f) => f.rendered);
+    expect(first, 'no frame showed the section').to.not.equal(undefined);
     // On a machine slow enough that the answer took longer than the hold, the form rightly came first.
     const answeredIn = answer!.responseEnd - watch.t0;
-    if (answeredIn < HOLD_MS) expect(first.comments, `the first frame that shows the section (${JSON.stringify(watch.frames)})`).to.equal(5);
+    if (answeredIn < HOLD_MS) expect(first!.comments, `the first frame that shows the section (${JSON.stringify(watch.frames)})`).to.equal(5);
     expect(watch.frames.some((f) => f.holding && f.rendered), 'a frame both holding and drawn').to.equal(false);
     expect(el!.matches(':state(holding)'), 'still holding once drawn').to.equal(false);
   });
@@ -63,12 +65,15 @@ describe('<rw-comments> first render', function () {
       const watch = watchFrames(() => el);
       const box = await fixture(html`<div><rw-comments loading="eager" thread=${uniqueThread('down')} endpoint=${server.endpoint}></rw-comments></div>`);
       el = box.querySelector('rw-comments');
-      await until(() => el!.shadowRoot!.querySelector('form'), 'the form was not shown');
+      await until(() => el!.shadowRoot!.querySelector('form') && el!.shadowRoot!.querySelector('section [part=error]'), 'the form and the error were not shown');
+      await new Promise(requestAnimationFrame);
       watch.stop();
-      // A stopped server refuses at once: the section renders then, with its error, well within the hold.
       expect(el!.matches(':state(holding)')).to.equal(false);
-      const first = watch.frames.find((f) => f.rendered)!;
-      expect(first.at, 'the section was held past HOLD_MS').to.be.below(HOLD_MS + 500);
+      const first = watch.frames.find((f) => f.rendered);
+      expect(first, 'no frame showed the section').to.not.equal(undefined);
+      // A stopped server refuses at once, which ends the hold: the first frame shows the error. Only
+      // a refusal slower than the hold (a very busy machine) lets the form show first, after HOLD_MS.
+      if (!first!.error) expect(first!.at, `the form came first, before the hold ran out (${JSON.stringify(watch.frames)})`).to.be.at.least(HOLD_MS);
     } finally {
       await restartServer(server);
     }
