@@ -22,7 +22,6 @@ export interface ItemHost {
 
 export const KEYS = 'J K ArrowDown ArrowUp A R X';
 
-
 function decidedLine(l: LocaleController, item: QueueComment) {
   if (item.status === 'pending' || !item.decidedBy || !item.decidedAt) return nothing;
   const status = l.t(item.status === 'approved' ? 'moderationStatusApproved' : 'moderationStatusRejected');
