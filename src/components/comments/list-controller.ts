@@ -94,13 +94,14 @@ export class ListController implements ReactiveController {
       this.events.loaded(this.ids());
       if (more) {
         await host.updateComplete;
+        const first = commentElement(host.renderRoot, this.items[before]?.id);
         // Comments below the fold are not laid out (content-visibility): the one about to take the
         // focus is, in the coming frame, or focus() would lay it out from script.
-        commentElement(host.renderRoot, this.items[before]?.id)?.parentElement?.style.setProperty('content-visibility', 'visible');
+        first?.parentElement?.style.setProperty('content-visibility', 'visible');
         // Once the frame has laid the new page out: before it, focus() would force that layout of
         // the whole list from script, in the middle of the frame's work.
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-        if (request === this.request) commentElement(host.renderRoot, this.items[before]?.id)?.focus();
+        if (request === this.request) first?.focus();
       }
     } catch (error) {
       if (request.signal.aborted) return;
