@@ -52,51 +52,54 @@ async function narrow(page, path, signIn = false) {
   return page.evaluate(sideways);
 }
 
-for (const name of BROWSERS) {
-  describe(name, () => {
-    let browser;
-    before(async () => (browser = await launch(name)));
-    after(() => browser?.close());
+// Both browsers at once: each mostly waits on its pages.
+describe('the demo pages', { concurrency: true }, () => {
+  for (const name of BROWSERS) {
+    describe(name, () => {
+      let browser;
+      before(async () => (browser = await launch(name)));
+      after(() => browser?.close());
 
-    test('every demo page at 320 px with text at 200 % has nothing wider than the screen', async () => {
-      const found = {};
-      for (const path of PAGES) {
+      test('every demo page at 320 px with text at 200 % has nothing wider than the screen', async () => {
+        const found = {};
+        for (const path of PAGES) {
+          const { page, close } = await openPage(browser, { width: 320, height: 640 });
+          const { wide, scrollWidth, width } = await narrow(page, path);
+          if (wide.length || scrollWidth > width) found[path] = { scrollWidth, width, wide: wide.slice(0, 8) };
+          await close();
+        }
+        assert.deepEqual(found, {});
+      });
+
+      test('the moderation queue, signed in, at 320 px with text at 200 %', async () => {
         const { page, close } = await openPage(browser, { width: 320, height: 640 });
-        const { wide, scrollWidth, width } = await narrow(page, path);
-        if (wide.length || scrollWidth > width) found[path] = { scrollWidth, width, wide: wide.slice(0, 8) };
+        const { wide, scrollWidth, width } = await narrow(page, 'moderate.html', true);
+        assert.deepEqual(wide, []);
+        assert.ok(scrollWidth <= width, `the page is ${scrollWidth} px wide`);
+        // The page's heading is one word: it fits the line rather than breaking inside it.
+        const lines = await page.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('main > h1'));
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        assert.equal(lines, 1, '"Moderation" broke across lines');
         await close();
-      }
-      assert.deepEqual(found, {});
-    });
-
-    test('the moderation queue, signed in, at 320 px with text at 200 %', async () => {
-      const { page, close } = await openPage(browser, { width: 320, height: 640 });
-      const { wide, scrollWidth, width } = await narrow(page, 'moderate.html', true);
-      assert.deepEqual(wide, []);
-      assert.ok(scrollWidth <= width, `the page is ${scrollWidth} px wide`);
-      // The page's heading is one word: it fits the line rather than breaking inside it.
-      const lines = await page.evaluate(() => {
-        const range = document.createRange();
-        range.selectNodeContents(document.querySelector('main > h1'));
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       });
-      assert.equal(lines, 1, '"Moderation" broke across lines');
-      await close();
-    });
 
-    test('the moderation queue at 1280 px: the filters share one row, whatever the length of an article title', async () => {
-      const { page, close } = await openPage(browser, { width: 1280, height: 800 });
-      await page.goto(`${demo.base}/demo/moderate.html`);
-      await page.evaluate((token) => sessionStorage.setItem('rw-moderator-token', token), MODERATOR_TOKEN);
-      await page.reload();
-      await page.waitForFunction(() => document.querySelector('rw-moderation').shadowRoot?.querySelector('article'), { timeout: 20000 });
-      const rows = await page.evaluate(() => {
-        const filters = document.querySelector('rw-moderation').shadowRoot.querySelectorAll('[part=filters] > .control');
-        return [...filters].map((control) => Math.round(control.getBoundingClientRect().top));
+      test('the moderation queue at 1280 px: the filters share one row, whatever the length of an article title', async () => {
+        const { page, close } = await openPage(browser, { width: 1280, height: 800 });
+        await page.goto(`${demo.base}/demo/moderate.html`);
+        await page.evaluate((token) => sessionStorage.setItem('rw-moderator-token', token), MODERATOR_TOKEN);
+        await page.reload();
+        await page.waitForFunction(() => document.querySelector('rw-moderation').shadowRoot?.querySelector('article'), { timeout: 20000 });
+        const rows = await page.evaluate(() => {
+          const filters = document.querySelector('rw-moderation').shadowRoot.querySelectorAll('[part=filters] > .control');
+          return [...filters].map((control) => Math.round(control.getBoundingClientRect().top));
+        });
+        assert.equal(rows.length, 3);
+        assert.equal(new Set(rows).size, 1, `the filters are on ${new Set(rows).size} rows (tops ${rows.join(', ')})`);
+        await close();
       });
-      assert.equal(rows.length, 3);
-      assert.equal(new Set(rows).size, 1, `the filters are on ${new Set(rows).size} rows (tops ${rows.join(', ')})`);
-      await close();
     });
-  });
-}
+  }
+});

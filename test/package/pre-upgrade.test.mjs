@@ -64,66 +64,70 @@ const PAGES = [
   ['a JSON article in the first screen, its photo late', json],
 ];
 
-for (const name of BROWSERS) {
-  describe(name, () => {
-    let browser;
-    before(async () => (browser = await launch(name)));
-    after(() => browser?.close());
-    const scores = name === 'firefox' ? 'box movement; Firefox has no layout-shift API' : 'box movement and layout shift';
+// Both browsers at once, three pages at a time in each: a page mostly waits for its held-back
+// script (1 s) and its frames.
+describe('the pre-upgrade stylesheet', { concurrency: true }, () => {
+  for (const name of BROWSERS) {
+    describe(name, { concurrency: 3 }, () => {
+      let browser;
+      before(async () => (browser = await launch(name)));
+      after(() => browser?.close());
+      const scores = name === 'firefox' ? 'box movement; Firefox has no layout-shift API' : 'box movement and layout shift';
 
-    for (const [label, path] of PAGES) {
-      for (const width of [1280, 375]) {
-        test(`${label} at ${width} px: visible at once, nothing moves when the late script upgrades it (${scores})`, async () => {
-          const m = await measure(browser, path(), { width });
-          assert.equal(m.first.defined, false, 'the script was not held back');
-          assert.ok(m.first.text, 'the headline or the body text is not visible in the first frame');
-          assert.ok(m.box <= LIMIT, `box movement ${m.box.toFixed(4)} > ${LIMIT}: ${m.moved}`);
-          assert.equal(m.layoutShiftApi, name === 'chromium');
-          assert.ok(m.cls <= LIMIT, `layout shift ${m.cls.toFixed(4)} > ${LIMIT}`);
+      for (const [label, path] of PAGES) {
+        for (const width of [1280, 375]) {
+          test(`${label} at ${width} px: visible at once, nothing moves when the late script upgrades it (${scores})`, async () => {
+            const m = await measure(browser, path(), { width });
+            assert.equal(m.first.defined, false, 'the script was not held back');
+            assert.ok(m.first.text, 'the headline or the body text is not visible in the first frame');
+            assert.ok(m.box <= LIMIT, `box movement ${m.box.toFixed(4)} > ${LIMIT}: ${m.moved}`);
+            assert.equal(m.layoutShiftApi, name === 'chromium');
+            assert.ok(m.cls <= LIMIT, `layout shift ${m.cls.toFixed(4)} > ${LIMIT}`);
+          });
+        }
+        // That the pages do move without it is a property of the pages: shown once, in Chromium.
+        if (name === 'chromium') test(`${label}: without the stylesheet the upgrade moves the page (what the test guards)`, async () => {
+          const m = await measure(browser, path('&css=none'));
+          assert.ok(m.box > LIMIT || m.cls > LIMIT, `box ${m.box}, CLS ${m.cls}`);
         });
       }
-      // That the pages do move without it is a property of the pages: shown once, in Chromium.
-      if (name === 'chromium') test(`${label}: without the stylesheet the upgrade moves the page (what the test guards)`, async () => {
-        const m = await measure(browser, path('&css=none'));
-        assert.ok(m.box > LIMIT || m.cls > LIMIT, `box ${m.box}, CLS ${m.cls}`);
+
+      test(`a JSON article whose photo has no size keeps a 16:9 place for it at 375 px (${scores})`, async () => {
+        const m = await measure(browser, json('&size=none'), { width: 375 });
+        assert.ok(m.box <= LIMIT, `box movement ${m.box.toFixed(4)} > ${LIMIT}: ${m.moved}`);
+        assert.ok(m.cls <= LIMIT, `layout shift ${m.cls.toFixed(4)} > ${LIMIT}`);
       });
-    }
 
-    test(`a JSON article whose photo has no size keeps a 16:9 place for it at 375 px (${scores})`, async () => {
-      const m = await measure(browser, json('&size=none'), { width: 375 });
-      assert.ok(m.box <= LIMIT, `box movement ${m.box.toFixed(4)} > ${LIMIT}: ${m.moved}`);
-      assert.ok(m.cls <= LIMIT, `layout shift ${m.cls.toFixed(4)} > ${LIMIT}`);
-    });
+      test('without JavaScript the article is laid out by the stylesheet where the upgraded card puts it', async () => {
+        const still = await openPage(browser);
+        const frame = await withoutScripts(still.page, web.origin + article());
+        const laidOut = await frame.evaluate((f) => {
+          const doc = f.contentDocument;
+          const el = doc.querySelector('rw-article:not([variant])');
+          const s = f.contentWindow.getComputedStyle(el);
+          return { headline: el.querySelector('[slot=headline]').getBoundingClientRect().height, display: s.display, border: s.borderTopWidth, defined: !!f.contentWindow.customElements.get('rw-article') };
+        });
+        assert.equal(laidOut.defined, false, 'scripts ran in the frame');
+        assert.ok(laidOut.headline > 20, 'no headline');
+        assert.deepEqual([laidOut.display, laidOut.border], ['grid', '1px'], 'the article is not laid out as a card');
+        // Every element's box in the frame, in document order.
+        const before = await frame.evaluate((f) => [...f.contentDocument.body.querySelectorAll('*')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
+        }));
+        await still.close();
 
-    test('without JavaScript the article is laid out by the stylesheet where the upgraded card puts it', async () => {
-      const still = await openPage(browser);
-      const frame = await withoutScripts(still.page, web.origin + article());
-      const laidOut = await frame.evaluate((f) => {
-        const doc = f.contentDocument;
-        const el = doc.querySelector('rw-article:not([variant])');
-        const s = f.contentWindow.getComputedStyle(el);
-        return { headline: el.querySelector('[slot=headline]').getBoundingClientRect().height, display: s.display, border: s.borderTopWidth, defined: !!f.contentWindow.customElements.get('rw-article') };
+        const live = await openPage(browser);
+        await live.page.goto(web.origin + article());
+        await live.page.waitForFunction(() => window.__bench?.done === true, { timeout: 30000, polling: 50 });
+        const shift = await live.page.evaluate((rects) => {
+          const map = new Map([...document.body.querySelectorAll('*')].map((el, i) => [el, rects[i]]));
+          const { score, moved } = __boxShift(map);
+          return { score, moved: moved.map(({ el, dx, dy }) => `${el.localName} ${dx},${dy}`).slice(0, 6).join('; ') };
+        }, before);
+        await live.close();
+        assert.ok(shift.score <= LIMIT, `the layout without JavaScript differs from the card: ${shift.score.toFixed(4)} (${shift.moved})`);
       });
-      assert.equal(laidOut.defined, false, 'scripts ran in the frame');
-      assert.ok(laidOut.headline > 20, 'no headline');
-      assert.deepEqual([laidOut.display, laidOut.border], ['grid', '1px'], 'the article is not laid out as a card');
-      // Every element's box in the frame, in document order.
-      const before = await frame.evaluate((f) => [...f.contentDocument.body.querySelectorAll('*')].map((el) => {
-        const r = el.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
-      }));
-      await still.close();
-
-      const live = await openPage(browser);
-      await live.page.goto(web.origin + article());
-      await live.page.waitForFunction(() => window.__bench?.done === true, { timeout: 30000, polling: 50 });
-      const shift = await live.page.evaluate((rects) => {
-        const map = new Map([...document.body.querySelectorAll('*')].map((el, i) => [el, rects[i]]));
-        const { score, moved } = __boxShift(map);
-        return { score, moved: moved.map(({ el, dx, dy }) => `${el.localName} ${dx},${dy}`).slice(0, 6).join('; ') };
-      }, before);
-      await live.close();
-      assert.ok(shift.score <= LIMIT, `the layout without JavaScript differs from the card: ${shift.score.toFixed(4)} (${shift.moved})`);
     });
-  });
-}
+  }
+});
